@@ -1,0 +1,58 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import { HttpProblem, type FieldError, type ProblemBody } from '../errors';
+import type { AppEnv } from './env';
+
+export function problemResponse(c: Context, problem: HttpProblem): Response {
+  const body: ProblemBody = problem.toBody(c.get('requestId'));
+  return new Response(JSON.stringify(body), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...problem.headers },
+  });
+}
+
+export function fieldErrorsOf(error: ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(body)',
+    message: issue.message,
+  }));
+}
+
+/** zod-openapi's hook: a request that fails its schema becomes a 400 naming each field. */
+export const validationHook = (result: { success: boolean; error?: unknown; target?: string }, c: Context) => {
+  if (result.success) return;
+  const errors = fieldErrorsOf(result.error as ZodError);
+  const where = result.target === 'query' ? 'query string' : result.target === 'param' ? 'path' : 'request body';
+  return problemResponse(c, new HttpProblem(400, 'validation', `The ${where} is not valid: ${errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`, errors));
+};
+
+/** Engines and stores throw typed input errors; anything with these fields maps to a 400. */
+interface InputErrorLike {
+  name: string;
+  message: string;
+  field?: string;
+  issues?: { path: string; message: string }[];
+}
+const isInputError = (e: unknown): e is InputErrorLike =>
+  e instanceof Error && /InputError$/.test(e.name);
+
+export const onError: ErrorHandler<AppEnv> = (thrown, c) => {
+  const err: unknown = thrown;
+  if (err instanceof HttpProblem) return problemResponse(c, err);
+  if (isInputError(err)) {
+    const errors = err.issues ?? (err.field ? [{ path: err.field, message: err.message }] : undefined);
+    return problemResponse(c, new HttpProblem(400, 'validation', err.message, errors));
+  }
+  if (err instanceof HTTPException) {
+    const status = err.status;
+    const kind = status === 413 ? 'payload-too-large' : status === 401 ? 'unauthenticated' : status < 500 ? 'validation' : 'internal';
+    const detail = status === 400 && /JSON/i.test(err.message) ? 'The request body is not valid JSON.' : err.message || 'Request refused.';
+    return problemResponse(c, new HttpProblem(status, kind, detail));
+  }
+  c.get('log')?.error('unhandled error', { err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+  return problemResponse(c, new HttpProblem(500, 'internal', 'Something went wrong on our side. It has been logged; please try again.'));
+};
+
+export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
+  problemResponse(c, new HttpProblem(404, 'not-found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

@@ -1,0 +1,99 @@
+// Node-only parts of @dyocense/core: the embedded database, migrations, worker threads.
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Config } from './config';
+import { migratePglite, migratePostgres } from './db/migrate';
+import { openPglite, startPglite } from './db/pglite';
+import { openPostgres } from './db/postgres';
+import type { Database } from './db/types';
+import { createDispatcher } from './jobs/dispatcher';
+import { jobKinds } from './jobs/kinds';
+import { startJobPoller } from './jobs/poller';
+import { qstashPublisher } from './jobs/qstash';
+import { createWorkerPool } from './jobs/pool';
+import { createLogger, type Logger } from './log';
+import type { Runtime } from './runtime';
+
+export { migratePglite, migratePostgres } from './db/migrate';
+export { startPglite, openPglite } from './db/pglite';
+export { createWorkerPool } from './jobs/pool';
+export { startJobPoller } from './jobs/poller';
+export { jobKinds } from './jobs/kinds';
+
+export interface NodeRuntime extends Runtime {
+  /** Stops the job poller, the worker threads and the database. */
+  close(): Promise<void>;
+  /** Set when the database is the embedded PGlite. */
+  pglite?: PGlite;
+}
+
+export interface NodeRuntimeOptions {
+  /** Use this (already migrated) PGlite instead of opening DATA_DIR (tests clone a snapshot). */
+  pglite?: PGlite;
+  log?: Logger;
+  /** Skip migrations (the caller already ran them). */
+  migrated?: boolean;
+  /** Run the background poller for retries and orphaned jobs (default on for inline). */
+  poller?: boolean;
+  publish?: Parameters<typeof createDispatcher>[0]['publish'];
+}
+
+/** Opens the configured database as the app role, migrating it first. */
+export async function openDatabase(config: Config, options: NodeRuntimeOptions = {}): Promise<{ db: Database; pglite?: PGlite }> {
+  if (config.DATABASE_URL) {
+    if (!options.migrated) await migratePostgres(config.DATABASE_URL);
+    const db = openPostgres({
+      url: config.APP_DATABASE_URL ?? config.DATABASE_URL,
+      role: config.APP_DATABASE_URL ? undefined : config.APP_DB_ROLE,
+      max: config.DATABASE_POOL_SIZE,
+    });
+    return { db };
+  }
+  let pg = options.pglite;
+  if (!pg) {
+    const dataDir = resolve(config.DATA_DIR, 'pgdata');
+    mkdirSync(resolve(config.DATA_DIR), { recursive: true });
+    pg = await startPglite({ dataDir });
+  }
+  if (!options.migrated) await migratePglite(pg);
+  return { db: await openPglite(pg, config.APP_DB_ROLE), pglite: pg };
+}
+
+/** The runtime of the bundled Node server: database, job dispatcher (+ threads), logger. */
+export async function createNodeRuntime(config: Config, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
+  const log = options.log ?? createLogger(config.LOG_LEVEL, { app: 'dyocense' });
+  const { db, pglite } = await openDatabase(config, options);
+  // Threads start on first use, so a process that never computes never holds one.
+  const pool = createWorkerPool({ maxThreads: config.JOBS_WORKERS });
+  const jobs = createDispatcher({
+    transport: config.JOBS_TRANSPORT,
+    db,
+    log,
+    registry: jobKinds,
+    runner: pool.runner,
+    retryBaseMs: config.JOBS_RETRY_BASE_MS,
+    computeUrl: config.COMPUTE_URL,
+    computeToken: config.COMPUTE_TOKEN,
+    publish: options.publish ?? (config.JOBS_TRANSPORT === 'qstash' ? qstashPublisher(config) : undefined),
+  });
+  const poller =
+    config.JOBS_TRANSPORT === 'inline' && options.poller !== false
+      ? startJobPoller({ db, log, registry: jobKinds, runner: pool.runner, retryBaseMs: config.JOBS_RETRY_BASE_MS })
+      : undefined;
+  return {
+    config,
+    db,
+    jobs,
+    log,
+    jobRunner: pool.runner,
+    pglite,
+    async close() {
+      await poller?.stop();
+      await pool.close();
+      await db.close();
+    },
+  };
+}
+
+export const dataPath = (config: Config, ...parts: string[]) => join(resolve(config.DATA_DIR), ...parts);

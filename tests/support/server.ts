@@ -11,7 +11,9 @@ export interface TestServer {
 }
 
 /** The real bundled server on a random loopback port, over a fresh database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> | ((url: string) => Record<string, string>) = {},
+): Promise<TestServer> {
   // The public URL must be known before the runtime is built (CSRF origin, OAuth redirects),
   // so reserve a port first.
   const probe = serve({ fetch: () => new Response(), port: 0, hostname: '127.0.0.1' });
@@ -20,7 +22,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   await new Promise<void>((r) => probe.close(() => r()));
 
   const url = `http://127.0.0.1:${port}`;
-  const runtime = await createTestRuntime({ PUBLIC_URL: url, PORT: String(port), ...env });
+  const runtime = await createTestRuntime({ PUBLIC_URL: url, PORT: String(port), ...(typeof env === 'function' ? env(url) : env) });
   const server = serve({ fetch: buildServer(runtime).fetch, port, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   return {

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import type { Config } from './config';
 import { migratePglite, migratePostgres } from './db/migrate';
 import { openPglite, startPglite } from './db/pglite';
@@ -43,12 +44,7 @@ export interface NodeRuntimeOptions {
 export async function openDatabase(config: Config, options: NodeRuntimeOptions = {}): Promise<{ db: Database; pglite?: PGlite }> {
   if (config.DATABASE_URL) {
     if (!options.migrated) await migratePostgres(config.DATABASE_URL);
-    const db = openPostgres({
-      url: config.APP_DATABASE_URL ?? config.DATABASE_URL,
-      role: config.APP_DATABASE_URL ? undefined : config.APP_DB_ROLE,
-      max: config.DATABASE_POOL_SIZE,
-    });
-    return { db };
+    return { db: await openAppPostgres(config, options.log) };
   }
   let pg = options.pglite;
   if (!pg) {
@@ -60,10 +56,33 @@ export async function openDatabase(config: Config, options: NodeRuntimeOptions =
   return { db: await openPglite(pg, config.APP_DB_ROLE), pglite: pg };
 }
 
+/**
+ * The app logs in as its own role, so no RESET ROLE can climb back to the owner. Without
+ * APP_DATABASE_URL, the owner URL with the user swapped is tried (trust or shared password);
+ * if the server refuses that login, the owner connection SETs ROLE instead, with a warning.
+ */
+async function openAppPostgres(config: Config, log?: Logger): Promise<Database> {
+  const common = { max: config.DATABASE_POOL_SIZE };
+  if (config.APP_DATABASE_URL) return openPostgres({ url: config.APP_DATABASE_URL, ...common });
+  const url = new URL(config.DATABASE_URL!);
+  url.username = config.APP_DB_ROLE;
+  const db = openPostgres({ url: url.href, ...common });
+  try {
+    await db.query(sql`select 1`);
+    return db;
+  } catch (err) {
+    await db.close();
+    (log ?? createLogger(config.LOG_LEVEL)).warn('cannot log in as the app role; using SET ROLE on the owner connection (set APP_DATABASE_URL)', {
+      error: String(err),
+    });
+    return openPostgres({ url: config.DATABASE_URL!, role: config.APP_DB_ROLE, ...common });
+  }
+}
+
 /** The runtime of the bundled Node server: database, job dispatcher (+ threads), logger. */
 export async function createNodeRuntime(config: Config, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
   const log = options.log ?? createLogger(config.LOG_LEVEL, { app: 'dyocense' });
-  const { db, pglite } = await openDatabase(config, options);
+  const { db, pglite } = await openDatabase(config, { ...options, log });
   // Threads start on first use, so a process that never computes never holds one.
   const pool = createWorkerPool({ maxThreads: config.JOBS_WORKERS });
   const jobs = createDispatcher({

@@ -23,9 +23,12 @@ export async function startPglite(options: PgliteOptions = {}): Promise<PGlite> 
 }
 
 /**
- * Wraps a migrated PGlite as the app role. PGlite is a single connection: a query issued
- * while another caller's transaction is open would run inside it, so every unit of work
- * (a transaction or a lone statement) takes the same lock.
+ * Wraps a migrated PGlite as the app role. PGlite's one session always belongs to its
+ * superuser, so the app role is taken with SET ROLE (RLS applies to every query the app
+ * makes; only code that deliberately runs RESET ROLE could step out, which is why a server
+ * deployment logs in as the app role instead). PGlite is a single connection: a query
+ * issued while another caller's transaction is open would run inside it, so every unit of
+ * work (a transaction or a lone statement) takes the same lock.
  */
 export async function openPglite(pg: PGlite, appRole: string): Promise<Database> {
   await pg.exec(`SET ROLE ${appRole}`);

@@ -1,6 +1,7 @@
 // Composes every function into the one Node server (also what the tests start).
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { Scalar } from '@scalar/hono-api-reference';
 import { createHost, type Runtime } from '@dyocense/core';
 import auth from '@dyocense/fn-auth';
@@ -19,7 +20,7 @@ export function buildServer(runtime: Runtime) {
   // API docs, self-hosted: the page must work offline, so Scalar's script comes from us.
   host.get('/api/docs', Scalar({ url: '/api/openapi.json', cdn: '/api/docs/scalar.js', pageTitle: 'Dyocense API', withDefaultFonts: false }));
   host.get('/api/docs/scalar.js', async (c) => {
-    scalarBundle ??= readFile(require.resolve('@scalar/api-reference/browser/standalone.js'), 'utf8');
+    scalarBundle ??= readFile(join(dirname(require.resolve('@scalar/api-reference')), 'browser', 'standalone.js'), 'utf8');
     c.header('content-type', 'text/javascript; charset=utf-8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(await scalarBundle);

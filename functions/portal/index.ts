@@ -9,7 +9,7 @@ import { createFunction } from '@dyocense/core';
  * the same job. Hashed assets are cached for a year, index.html never.
  */
 const dist = fileURLToPath(new URL('./dist', import.meta.url));
-const app = createFunction('portal');
+const app = createFunction('portal', { basePath: '' });
 
 app.use('/assets/*', async (c, next) => {
   await next();

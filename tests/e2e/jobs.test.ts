@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher, executeJob, HttpProblem, loadConfig, qstashPublisher } from '@dyocense/core';
 import { jobKinds, type NodeRuntime } from '@dyocense/core/node';
+import type { JobRunner } from '@dyocense/core';
 import { createBusiness } from '../../functions/auth/store';
 import { createTestRuntime } from '../support/runtime';
 import { startTestServer, type TestServer } from '../support/server';
@@ -52,10 +53,10 @@ describe('inline transport (worker threads)', () => {
       db: runtime.db,
       log: runtime.log,
       registry: jobKinds,
-      runner: async (kind: string, payload: unknown, ctx: never) => {
+      runner: (async (kind, payload, ctx) => {
         computed++;
         return runtime.jobRunner!(kind, payload, ctx);
-      },
+      }) satisfies JobRunner,
     };
     await Promise.all([executeJob(deps, tenantId, submitted.id), executeJob(deps, tenantId, submitted.id)]);
     const final = await runtime.jobs.run(tenantId, 'diagnostics.sum', { numbers: [2, 2] }, { idempotencyKey: 'race' });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { JobView } from '@dyocense/core';
 
 export const DeliveryBody = z.object({ tenantId: z.uuid(), jobId: z.uuid() }).openapi('JobDelivery');
 
@@ -14,3 +15,10 @@ export const JobViewSchema = z
     finishedAt: z.string().nullable(),
   })
   .openapi('Job');
+
+/** A job as JSON: dates as ISO strings. */
+export const serializeJob = (job: JobView) => ({
+  ...job,
+  createdAt: job.createdAt.toISOString(),
+  finishedAt: job.finishedAt?.toISOString() ?? null,
+});

@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { badRequest, fieldErrorsOf, HttpProblem, problems, qstashReceiver, type AppEnv } from '@dyocense/core';
 import { runDelivered } from '../execute';
-import { DeliveryBody, JobViewSchema } from '../schema';
+import { DeliveryBody, JobViewSchema, serializeJob } from '../schema';
 
 const route = createRoute({
   method: 'post',
@@ -39,7 +39,7 @@ export function registerQstashDelivery(app: OpenAPIHono<AppEnv>) {
     if (!parsed.success) throw badRequest('The delivery body is not a job reference.', fieldErrorsOf(parsed.error));
 
     const step = await runDelivered(c, parsed.data.tenantId, parsed.data.jobId);
-    const job = { ...step.job, createdAt: step.job.createdAt.toISOString(), finishedAt: step.job.finishedAt?.toISOString() ?? null };
+    const job = serializeJob(step.job);
     if (step.outcome !== 'done') {
       c.header('Retry-After', String(Math.ceil((step.outcome === 'retry' ? step.retryInMs : 5000) / 1000)));
       return c.json({ job }, 503 as 200);

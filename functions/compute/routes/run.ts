@@ -2,7 +2,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { HttpProblem, problems, unauthenticated, type AppEnv } from '@dyocense/core';
 import { runDelivered } from '../execute';
-import { DeliveryBody, JobViewSchema } from '../schema';
+import { DeliveryBody, JobViewSchema, serializeJob } from '../schema';
 
 const route = createRoute({
   method: 'post',
@@ -35,7 +35,7 @@ export function registerRunJob(app: OpenAPIHono<AppEnv>) {
     for (;;) {
       const step = await runDelivered(c, tenantId, jobId);
       if (step.outcome !== 'retry' || Date.now() + step.retryInMs > deadline) {
-        return c.json({ job: { ...step.job, createdAt: step.job.createdAt.toISOString(), finishedAt: step.job.finishedAt?.toISOString() ?? null } }, 200);
+        return c.json({ job: serializeJob(step.job) }, 200);
       }
       await sleep(step.retryInMs);
     }

@@ -114,32 +114,38 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
 --> statement-breakpoint
--- Resolving a session cookie: one round trip gives user, tenant and role.
+-- Resolving a session cookie: one round trip gives user, tenant and role. PL/pgSQL so the
+-- join's plan is cached per connection (a SECURITY DEFINER SQL function is re-planned on
+-- every call: it cannot be inlined).
 CREATE OR REPLACE FUNCTION auth_resolve_session(p_session_id text)
   RETURNS TABLE (session_id text, user_id uuid, tenant_id uuid, role text, expires_at timestamptz,
                  email text, user_name text, tenant_name text)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  RETURN QUERY
   SELECT s.id, u.id, t.id, m.role, s.expires_at, u.email, u.name, t.name
   FROM sessions s
   JOIN users u ON u.id = s.user_id
   JOIN memberships m ON m.user_id = s.user_id AND m.tenant_id = s.tenant_id
   JOIN tenants t ON t.id = s.tenant_id
-  WHERE s.id = p_session_id AND s.expires_at > now()
-$$;
+  WHERE s.id = p_session_id AND s.expires_at > now();
+END $$;
 --> statement-breakpoint
 -- Resolving an API token: the token acts with its creator's current role, within its scopes.
 CREATE OR REPLACE FUNCTION auth_resolve_api_token(p_token_hash text)
   RETURNS TABLE (token_id uuid, user_id uuid, tenant_id uuid, role text, scopes text[],
                  email text, user_name text, tenant_name text, last_used_at timestamptz)
-  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  RETURN QUERY
   SELECT k.id, u.id, t.id, m.role, k.scopes, u.email, u.name, t.name, k.last_used_at
   FROM api_tokens k
   JOIN users u ON u.id = k.user_id
   JOIN memberships m ON m.user_id = k.user_id AND m.tenant_id = k.tenant_id
   JOIN tenants t ON t.id = k.tenant_id
   WHERE k.token_hash = p_token_hash AND k.revoked_at IS NULL
-    AND (k.expires_at IS NULL OR k.expires_at > now())
-$$;
+    AND (k.expires_at IS NULL OR k.expires_at > now());
+END $$;
 --> statement-breakpoint
 -- Login by e-mail: the password hash and the user's businesses, oldest membership first.
 CREATE OR REPLACE FUNCTION auth_find_login(p_email text)

@@ -4,11 +4,6 @@ import type { AppEnv } from './env';
 
 const traceparent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
-function randomHex(bytes: number): string {
-  const b = new Uint8Array(bytes);
-  crypto.getRandomValues(b);
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * Request id, W3C trace id, and one JSON access-log line per request (trace id, tenant id,
@@ -19,9 +14,11 @@ export function requestContext(service: string): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (c.get('requestId')) return next();
     const started = performance.now();
+    const fresh = crypto.randomUUID();
     const incoming = c.req.header('x-request-id');
-    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : crypto.randomUUID();
-    const traceId = traceparent.exec(c.req.header('traceparent') ?? '')?.[1] ?? randomHex(16);
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : fresh;
+    // A new trace id is the same 128 random bits, without the dashes.
+    const traceId = traceparent.exec(c.req.header('traceparent') ?? '')?.[1] ?? fresh.replaceAll('-', '');
     c.set('requestId', requestId);
     c.set('traceId', traceId);
     const log = c.get('runtime').log.child({ service, requestId, traceId });

@@ -6,6 +6,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { createHost, type Runtime } from '@dyocense/core';
 import auth from '@dyocense/fn-auth';
 import compute from '@dyocense/fn-compute';
+import metrics from '@dyocense/fn-metrics';
 import portal from '@dyocense/fn-portal';
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,7 @@ export function buildServer(runtime: Runtime) {
   const host = createHost(() => runtime, [
     { name: 'auth', app: auth },
     { name: 'compute', app: compute },
+    { name: 'metrics', app: metrics },
   ]);
 
   // API docs, self-hosted: the page must work offline, so Scalar's script comes from us.

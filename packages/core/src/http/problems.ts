@@ -50,9 +50,22 @@ export const onError: ErrorHandler<AppEnv> = (thrown, c) => {
     const detail = status === 400 && /JSON/i.test(err.message) ? 'The request body is not valid JSON.' : err.message || 'Request refused.';
     return problemResponse(c, new HttpProblem(status, kind, detail));
   }
-  c.get('log')?.error('unhandled error', { err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) });
+  c.get('log')?.error('unhandled error', { err: describe(err) });
   return problemResponse(c, new HttpProblem(500, 'internal', 'Something went wrong on our side. It has been logged; please try again.'));
 };
+
+/** An error for the log: name, message, stack, and the cause chain (drizzle wraps driver errors). */
+function describe(err: unknown, depth = 0): unknown {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return {
+    name: err.name,
+    message: err.message.slice(0, 2000),
+    ...(code ? { code } : {}),
+    stack: err.stack?.split('\n').slice(0, 8).join('\n'),
+    ...(err.cause && depth < 3 ? { cause: describe(err.cause, depth + 1) } : {}),
+  };
+}
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) =>
   problemResponse(c, new HttpProblem(404, 'not-found', `No route for ${c.req.method} ${new URL(c.req.url).pathname}.`));

@@ -1,0 +1,198 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { executeRows, type Tx } from '@dyocense/core';
+import type { RollupBucket } from '@dyocense/db';
+import { bucketStarts, comparisonShift } from '../buckets';
+import type { MetricDefinition } from '../catalog';
+
+export type QueryAggregation = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'last';
+
+export interface MetricQuery {
+  metric: MetricDefinition;
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+  bucket: RollupBucket;
+  /** Defaults to the metric's own aggregation. */
+  aggregation?: QueryAggregation;
+  groupBy?: string;
+  filters?: Record<string, string>;
+  compare?: 'previous_period' | 'previous_year';
+}
+
+export interface SeriesPoint {
+  bucket: string;
+  value: number | null;
+}
+
+export interface Series {
+  /** The groupBy dimension's value; null when not grouped. */
+  group: string | null;
+  points: SeriesPoint[];
+  total: number | null;
+}
+
+export interface PeriodResult {
+  from: string;
+  to: string;
+  series: Series[];
+  total: number | null;
+}
+
+export interface QueryResult extends PeriodResult {
+  metric: string;
+  unit: string;
+  bucket: RollupBucket;
+  aggregation: QueryAggregation;
+  groupBy: string | null;
+  comparison?: PeriodResult & {
+    kind: 'previous_period' | 'previous_year';
+    change: { absolute: number | null; percent: number | null };
+  };
+}
+
+export const MAX_BUCKETS = 5000;
+
+/** How bucket rows across dimension combinations combine into one value. */
+function aggregate(agg: QueryAggregation): SQL {
+  switch (agg) {
+    case 'sum':
+      return sql`sum(r.sum)`;
+    case 'avg':
+      return sql`sum(r.sum) / nullif(sum(r.count), 0)`;
+    case 'min':
+      return sql`min(r.min)`;
+    case 'max':
+      return sql`max(r.max)`;
+    case 'count':
+      return sql`sum(r.count)::float8`;
+    // A level (stock on hand): the last value of each item, added across items.
+    case 'last':
+      return sql`sum(r.last_value)`;
+  }
+}
+
+interface Row extends Record<string, unknown> {
+  bucket_start: Date | string;
+  grp: string | null;
+  value: number | null;
+  sum: number;
+  count: number;
+}
+
+async function readPeriod(tx: Tx, q: MetricQuery, agg: QueryAggregation, from: Date, to: Date): Promise<Row[]> {
+  const group = q.groupBy ? sql`r.dimensions ->> ${q.groupBy}` : sql`null::text`;
+  const filter = q.filters && Object.keys(q.filters).length ? sql`and r.dimensions @> ${JSON.stringify(q.filters)}::jsonb` : sql``;
+  return executeRows<Row>(
+    tx,
+    sql`select r.bucket_start, ${group} as grp, ${aggregate(agg)}::float8 as value,
+               sum(r.sum)::float8 as sum, sum(r.count)::float8 as count
+        from metric_rollups r
+        where r.metric = ${q.metric.name} and r.bucket = ${q.bucket}
+          and r.bucket_start >= ${from.toISOString()}::timestamptz and r.bucket_start < ${to.toISOString()}::timestamptz
+          ${filter}
+        group by 1, 2
+        order by 1, 2`,
+  );
+}
+
+/** The period's total under the aggregation: sums add, averages weigh by count, levels take the last bucket. */
+function totalOf(agg: QueryAggregation, rows: Row[], points: SeriesPoint[]): number | null {
+  if (rows.length === 0) return null;
+  const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+  switch (agg) {
+    case 'sum':
+    case 'count':
+      return values.reduce((a, b) => a + b, 0);
+    case 'avg': {
+      const count = rows.reduce((a, r) => a + Number(r.count), 0);
+      return count ? rows.reduce((a, r) => a + Number(r.sum), 0) / count : null;
+    }
+    case 'min':
+      return Math.min(...values);
+    case 'max':
+      return Math.max(...values);
+    case 'last':
+      return values.at(-1) ?? null;
+  }
+}
+
+function toSeries(q: MetricQuery, agg: QueryAggregation, rows: Row[], starts: Date[], label: (d: Date) => Date = (d) => d): Series[] {
+  const groups = new Map<string | null, Row[]>();
+  for (const r of rows) {
+    const key = r.grp ?? null;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  if (groups.size === 0 && !q.groupBy) groups.set(null, []);
+  return [...groups.entries()]
+    .sort(([a], [b]) => String(a).localeCompare(String(b)))
+    .map(([group, groupRows]) => {
+      const byStart = new Map(groupRows.map((r) => [new Date(r.bucket_start).getTime(), r.value === null ? null : Number(r.value)]));
+      const points = starts.map((s) => ({ bucket: label(s).toISOString(), value: byStart.get(s.getTime()) ?? null }));
+      return { group, points, total: totalOf(agg, groupRows, points) };
+    });
+}
+
+function periodTotal(agg: QueryAggregation, rows: Row[], series: Series[]): number | null {
+  if (rows.length === 0) return null;
+  if (series.length === 1) return series[0]!.total;
+  // Grouped: combine the groups' totals the way the aggregation combines rows.
+  const totals = series.map((s) => s.total).filter((v): v is number => v !== null);
+  switch (agg) {
+    case 'avg': {
+      const count = rows.reduce((a, r) => a + Number(r.count), 0);
+      return count ? rows.reduce((a, r) => a + Number(r.sum), 0) / count : null;
+    }
+    case 'min':
+      return Math.min(...totals);
+    case 'max':
+      return Math.max(...totals);
+    default:
+      return totals.reduce((a, b) => a + b, 0);
+  }
+}
+
+/** A metric over a range in buckets, optionally grouped, filtered and compared. From rollups. */
+export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> {
+  const agg = q.aggregation ?? q.metric.aggregation;
+  const starts = bucketStarts(q.from, q.to, q.bucket);
+  const rows = await readPeriod(tx, q, agg, starts[0] ?? q.from, q.to);
+  const series = toSeries(q, agg, rows, starts);
+  const result: QueryResult = {
+    metric: q.metric.name,
+    unit: q.metric.unit,
+    bucket: q.bucket,
+    aggregation: agg,
+    groupBy: q.groupBy ?? null,
+    from: q.from.toISOString(),
+    to: q.to.toISOString(),
+    series,
+    total: periodTotal(agg, rows, series),
+  };
+  if (q.compare) {
+    const shift = comparisonShift(q.from, q.to, q.bucket, q.compare);
+    const cFrom = shift(q.from);
+    const cTo = shift(q.to);
+    const cStarts = starts.map(shift);
+    const cRows = await readPeriod(tx, q, agg, cStarts[0] ?? cFrom, cTo);
+    // Comparison points carry their own dates; position i lines up with current bucket i.
+    const cSeries = toSeries(q, agg, cRows, cStarts);
+    const cTotal = periodTotal(agg, cRows, cSeries);
+    const absolute = result.total !== null && cTotal !== null ? result.total - cTotal : null;
+    result.comparison = {
+      kind: q.compare,
+      from: cFrom.toISOString(),
+      to: cTo.toISOString(),
+      series: cSeries,
+      total: cTotal,
+      change: { absolute, percent: absolute !== null && cTotal ? (absolute / Math.abs(cTotal)) * 100 : null },
+    };
+  }
+  return result;
+}
+
+/** Daily values of a metric (its own aggregation, all dimensions combined), oldest first. */
+export async function dailyHistory(tx: Tx, metric: MetricDefinition, from: Date, to: Date): Promise<{ date: string; value: number }[]> {
+  const rows = await readPeriod(tx, { metric, from, to, bucket: 'day' }, metric.aggregation, from, to);
+  return rows.filter((r) => r.value !== null).map((r) => ({ date: new Date(r.bucket_start).toISOString().slice(0, 10), value: Number(r.value) }));
+}

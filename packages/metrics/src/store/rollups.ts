@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '@dyocense/core';
+
+/**
+ * Recomputes the rollup buckets a batch touched. Hours and days are computed from the
+ * points; weeks and months from the fresh days (the aggregates compose: sum, count, min,
+ * max, last), so a month is never rescanned point by point. Recomputing rather than adding
+ * keeps rollups right when a point is re-ingested with a new value.
+ */
+export async function refreshRollups(tx: Tx, tenantId: string, batchJson: string): Promise<void> {
+  await tx.execute(sql`
+    with touched as (
+      select distinct p.metric, p.dims_key, b.bucket, date_trunc(b.bucket, p.time, 'UTC') as bucket_start
+      from jsonb_to_recordset(${batchJson}::jsonb) as p(metric text, time timestamptz, dims_key text)
+      cross join (values ('hour'), ('day')) as b(bucket))
+    insert into metric_rollups as r (tenant_id, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time)
+    select ${tenantId}::uuid, t.metric, t.bucket, t.bucket_start, t.dims_key,
+           (array_agg(m.dimensions))[1], sum(m.value), count(*), min(m.value), max(m.value),
+           (array_agg(m.value order by m.time desc, m.source))[1], max(m.time)
+    from touched t
+    join business_metrics m
+      on m.tenant_id = ${tenantId}::uuid and m.metric = t.metric and m.dims_key = t.dims_key
+     and m.time >= t.bucket_start and m.time < t.bucket_start + ('1 ' || t.bucket)::interval
+    group by t.metric, t.bucket, t.bucket_start, t.dims_key
+    on conflict (tenant_id, metric, bucket, bucket_start, dims_key) do update set
+      dimensions = excluded.dimensions, sum = excluded.sum, count = excluded.count, min = excluded.min,
+      max = excluded.max, last_value = excluded.last_value, last_time = excluded.last_time`);
+  await tx.execute(sql`
+    with touched as (
+      select distinct p.metric, p.dims_key, b.bucket, date_trunc(b.bucket, p.time, 'UTC') as bucket_start
+      from jsonb_to_recordset(${batchJson}::jsonb) as p(metric text, time timestamptz, dims_key text)
+      cross join (values ('week'), ('month')) as b(bucket))
+    insert into metric_rollups as r (tenant_id, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time)
+    select ${tenantId}::uuid, t.metric, t.bucket, t.bucket_start, t.dims_key,
+           (array_agg(d.dimensions))[1], sum(d.sum), sum(d.count), min(d.min), max(d.max),
+           (array_agg(d.last_value order by d.last_time desc))[1], max(d.last_time)
+    from touched t
+    join metric_rollups d
+      on d.tenant_id = ${tenantId}::uuid and d.metric = t.metric and d.bucket = 'day' and d.dims_key = t.dims_key
+     and d.bucket_start >= t.bucket_start and d.bucket_start < t.bucket_start + ('1 ' || t.bucket)::interval
+    group by t.metric, t.bucket, t.bucket_start, t.dims_key
+    on conflict (tenant_id, metric, bucket, bucket_start, dims_key) do update set
+      dimensions = excluded.dimensions, sum = excluded.sum, count = excluded.count, min = excluded.min,
+      max = excluded.max, last_value = excluded.last_value, last_time = excluded.last_time`);
+}

@@ -182,3 +182,46 @@ describe('tenancy', () => {
     expect(custom.metrics.map((m) => m.name)).not.toContain('oat_milk_waste');
   });
 });
+
+describe('exports, saved queries and dashboards', () => {
+  it('exports a query as CSV, JSON and XLSX with the same numbers', async () => {
+    const qs = 'metric=revenue&from=2026-01-29&to=2026-02-02&compare=previous_period';
+    const csv = await owner.get(`/api/metrics/export?${qs}&format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="revenue.*\.csv"/);
+    const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(6);
+    expect(lines[1]).toBe('2026-01-29T00:00:00.000Z,100,2026-01-24T00:00:00.000Z,50');
+    const json = (await (await owner.get(`/api/metrics/export?${qs}&format=json`)).json()) as { rows: { value: number }[] };
+    expect(json.rows.map((r) => r.value)).toEqual([100, 200, 300, 400, 500]);
+    const xlsx = await owner.get(`/api/metrics/export?${qs}&format=xlsx`);
+    expect(xlsx.status).toBe(200);
+    const bytes = new Uint8Array(await xlsx.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip container
+    expect((await owner.get(`/api/metrics/export?${qs}&format=pdf`)).status).toBe(400);
+  });
+
+  it('saves queries, builds dashboards over them, and drops widgets of deleted queries', async () => {
+    const saved = await owner.post('/api/metrics/saved-queries', { name: 'Weekly revenue', query: { metric: 'revenue', from: '2026-01-01', to: '2026-03-31', bucket: 'week' } });
+    expect(saved.status).toBe(201);
+    const { id } = (await saved.json()) as { id: string };
+    expect((await owner.post('/api/metrics/saved-queries', { name: 'Bad', query: { metric: 'nope', from: '2026-01-01', to: '2026-01-02' } })).status).toBe(400);
+
+    const created = await owner.post('/api/metrics/dashboards', { name: 'Owner view', isDefault: true, widgets: [{ savedQueryId: id, title: 'Revenue', visualization: 'line' }] });
+    expect(created.status).toBe(201);
+    const dash = (await created.json()) as { id: string; widgets: unknown[] };
+    expect(dash.widgets).toHaveLength(1);
+    const ghost = await owner.post('/api/metrics/dashboards', { name: 'Ghost', widgets: [{ savedQueryId: crypto.randomUUID(), title: 'x', visualization: 'bar' }] });
+    expect(ghost.status).toBe(400);
+
+    expect((await owner.delete(`/api/metrics/saved-queries/${id}`)).status).toBe(204);
+    const after = (await (await owner.get(`/api/metrics/dashboards/${dash.id}`)).json()) as { widgets: unknown[] };
+    expect(after.widgets).toEqual([]);
+
+    const other = new TestClient(server.url);
+    await signUp(other);
+    expect((await other.get(`/api/metrics/dashboards/${dash.id}`)).status).toBe(404);
+    expect((await other.delete(`/api/metrics/dashboards/${dash.id}`)).status).toBe(404);
+  });
+});

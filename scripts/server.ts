@@ -6,6 +6,7 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { createHost, type Runtime } from '@dyocense/core';
 import auth from '@dyocense/fn-auth';
 import compute from '@dyocense/fn-compute';
+import goals from '@dyocense/fn-goals';
 import metrics from '@dyocense/fn-metrics';
 import portal from '@dyocense/fn-portal';
 
@@ -17,6 +18,7 @@ export function buildServer(runtime: Runtime) {
     { name: 'auth', app: auth },
     { name: 'compute', app: compute },
     { name: 'metrics', app: metrics },
+    { name: 'goals', app: goals },
   ]);
 
   // API docs, self-hosted: the page must work offline, so Scalar's script comes from us.

@@ -14,6 +14,8 @@ export interface ProblemBody {
   detail: string;
   errors?: FieldError[];
   requestId?: string;
+  /** RFC 9457 extension members (e.g. the SMART assessment that refused a goal). */
+  [extension: string]: unknown;
 }
 
 const titles: Record<string, string> = {
@@ -28,6 +30,7 @@ const titles: Record<string, string> = {
   'rate-limited': 'Too many requests',
   'invalid-credentials': 'Invalid credentials',
   'invalid-signature': 'Invalid signature',
+  'goal-not-smart': 'The goal is not SMART yet',
   'service-unavailable': 'Service unavailable',
   internal: 'Internal error',
 };
@@ -45,6 +48,7 @@ export class HttpProblem extends Error {
     readonly detail: string,
     readonly fieldErrors?: FieldError[],
     readonly headers?: Record<string, string>,
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail);
   }
@@ -56,6 +60,7 @@ export class HttpProblem extends Error {
       status: this.status,
       detail: this.detail,
       ...(this.fieldErrors?.length ? { errors: this.fieldErrors } : {}),
+      ...this.extensions,
       ...(requestId ? { requestId } : {}),
     };
   }

@@ -1,9 +1,14 @@
-// The demo business for the embedded default: a café and its owner's login.
+// The demo business for the embedded default: Harbor Street Café, its owner's login, two
+// years of daily data (through the same checks and writes as POST /api/metrics/points), a
+// dashboard and a goal. The planted effects are documented in packages/demo-data/README.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { hashPassword, type Database } from '@dyocense/core';
+import { dashboards, savedQueries } from '@dyocense/db';
+import { hashPassword, withTenant, type Database } from '@dyocense/core';
+import { CAFE_NAME, generateCafe } from '@dyocense/demo-data';
+import { checkPoints, ensurePartitions, loadCatalog, writePoints } from '@dyocense/metrics';
 import { createBusiness } from '../functions/auth/store';
 
 export interface DemoLogin {
@@ -13,9 +18,10 @@ export interface DemoLogin {
 }
 
 export const DEMO_EMAIL = 'owner@demo-cafe.dyocense.local';
+const BATCH = 10_000;
 
 /** Creates the demo café once; the password is random per installation and kept in DATA_DIR. */
-export async function seedDemo(db: Database, dataDir: string): Promise<DemoLogin> {
+export async function seedDemo(db: Database, dataDir: string, now = new Date()): Promise<DemoLogin> {
   const file = join(resolve(dataDir), 'demo-login.json');
   const [existing] = await db.query<{ tenant_id: string }>(sql`select tenant_id from auth_find_login(${DEMO_EMAIL})`);
   if (existing && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoLogin;
@@ -25,11 +31,49 @@ export async function seedDemo(db: Database, dataDir: string): Promise<DemoLogin
   const created = await db.transaction(async (tx) =>
     createBusiness(
       tx,
-      { email: DEMO_EMAIL, name: 'Maya Ortiz', passwordHash: await hashPassword(password), emailVerified: true, businessName: 'Harbor Street Café' },
+      { email: DEMO_EMAIL, name: 'Maya Ortiz', passwordHash: await hashPassword(password), emailVerified: true, businessName: CAFE_NAME },
       { ip: 'seed', userAgent: 'seed', sessionDays: 1 },
     ),
   );
-  const login: DemoLogin = { email: DEMO_EMAIL, password, tenantId: created.tenant.id };
+  const tenantId = created.tenant.id;
+  await seedMetrics(db, tenantId, now);
+  await seedDashboard(db, tenantId, created.user.id);
+  const login: DemoLogin = { email: DEMO_EMAIL, password, tenantId };
   writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });
   return login;
+}
+
+/** Two years of the café ending yesterday, checked and written in batches like any upload. */
+export async function seedMetrics(db: Database, tenantId: string, now: Date): Promise<number> {
+  const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
+  const cafe = generateCafe({ endDate: yesterday });
+  const catalog = await withTenant(db, tenantId, loadCatalog);
+  const { clean, errors } = checkPoints(cafe.points, catalog, 'demo', now.getTime());
+  if (errors.length) throw new Error(`demo data failed its own checks: ${JSON.stringify(errors.slice(0, 3))}`);
+  await ensurePartitions(db, clean);
+  for (let i = 0; i < clean.length; i += BATCH) {
+    await withTenant(db, tenantId, (tx) => writePoints(tx, tenantId, clean.slice(i, i + BATCH)));
+  }
+  return clean.length;
+}
+
+async function seedDashboard(db: Database, tenantId: string, userId: string): Promise<void> {
+  const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) };
+  await withTenant(db, tenantId, async (tx) => {
+    const queries = await tx
+      .insert(savedQueries)
+      .values([
+        { tenantId, createdBy: userId, name: 'Weekly revenue vs last year', query: { metric: 'revenue', ...year, bucket: 'week', compare: 'previous_year' } },
+        { tenantId, createdBy: userId, name: 'Marketing spend by channel', query: { metric: 'marketing_spend', ...year, bucket: 'month', groupBy: 'channel' } },
+        { tenantId, createdBy: userId, name: 'Labour cost per week', query: { metric: 'labour_cost', ...year, bucket: 'week' } },
+      ])
+      .returning();
+    await tx.insert(dashboards).values({
+      tenantId,
+      createdBy: userId,
+      name: 'Owner overview',
+      isDefault: true,
+      widgets: queries.map((q, i) => ({ savedQueryId: q.id, title: q.name, visualization: i === 1 ? ('bar' as const) : ('line' as const) })),
+    });
+  });
 }

@@ -65,7 +65,8 @@ export function progressOf(row: GoalRow, metric: MetricDefinition, history: Dail
 
 /** The stored lifecycle follows the live numbers: created → in_progress → completed/missed. */
 export function lifecycleStatus(row: GoalRow, progress: ReturnType<typeof progressOf>): GoalRow['status'] {
-  if (row.status === 'archived') return 'archived';
+  // Archived stays archived; a reached goal stays reached even if the number slips back.
+  if (row.status === 'archived' || row.status === 'completed') return row.status;
   if (!progress) return 'created';
   return progress.status;
 }

@@ -66,7 +66,8 @@ export function suggestGoals(input: SuggestInput): GoalSuggestion[] {
       evidence: best.evidence,
     };
     // Never offer a goal our own SMART check would refuse.
-    const smart = assessSmart({ ...suggestion, unit: s.info.unit }, { metric: s.info, history: input.metrics.find((m) => m.info.name === s.info.name)?.history ?? [], now: input.now });
+    const history = input.metrics.find((m) => m.info.name === s.info.name)?.history ?? [];
+    const smart = assessSmart({ ...suggestion, unit: s.info.unit }, { metric: s.info, history, now: input.now });
     if (smart.verdict !== 'fail') picks.push({ ...suggestion, score: best.score });
   }
   return picks

@@ -1,13 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { every } from 'hono/combine';
-import { secureHeaders } from 'hono/secure-headers';
 import { HttpProblem } from '../errors';
-import { csrfGuard } from './csrf';
+import { csrfProblem } from './csrf';
 import type { AppEnv } from './env';
 import { onError, onNotFound, problemResponse, validationHook } from './problems';
 import { requestContext } from './request-context';
+import { setSecurityHeaders } from './security-headers';
 
 export interface FunctionOptions {
   /** Overrides the configured body limit (uploads need more, most routes less). */
@@ -15,6 +14,8 @@ export interface FunctionOptions {
   /** The paths this function owns; default `/api/<name>`. The portal owns everything else (''). */
   basePath?: string;
 }
+
+const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * The base of every Dyocense function: an OpenAPIHono with request ids and access logs,
@@ -24,20 +25,36 @@ export interface FunctionOptions {
  *
  * The standard middleware only runs for the function's own paths: when the Node server
  * mounts every function into one app, each request pays for one stack, not one per function.
+ * It is one plain middleware rather than a composition, because it runs on every request.
  */
 export function createFunction(name: string, options: FunctionOptions = {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   const base = options.basePath ?? `/api/${name}`;
   const owns = base === '' ? (path: string) => !path.startsWith('/api/') : (path: string) => path === base || path.startsWith(`${base}/`);
-  const limit: MiddlewareHandler<AppEnv> = (c, next) => {
-    const maxSize = options.bodyLimitBytes ?? c.get('runtime').config.BODY_LIMIT_BYTES;
-    return bodyLimit({
-      maxSize,
-      onError: (c) => problemResponse(c, new HttpProblem(413, 'payload-too-large', `The request body is larger than ${maxSize} bytes.`)),
-    })(c, next);
+  const context = requestContext(name);
+  let limit: MiddlewareHandler<AppEnv> | undefined;
+
+  const guarded: MiddlewareHandler<AppEnv> = async (c, next) => {
+    setSecurityHeaders(c);
+    if (bodyless.has(c.req.method)) return next();
+    const refused = csrfProblem(c);
+    if (refused) return problemResponse(c, refused);
+    limit ??= bodyLimit({
+      maxSize: options.bodyLimitBytes ?? c.get('runtime').config.BODY_LIMIT_BYTES,
+      onError: (c) => problemResponse(c, new HttpProblem(413, 'payload-too-large', `The request body is larger than ${options.bodyLimitBytes ?? c.get('runtime').config.BODY_LIMIT_BYTES} bytes.`)),
+    });
+    return limit(c, next);
   };
-  const standard = every(requestContext(name), secureHeaders({ crossOriginResourcePolicy: 'same-origin' }), limit, csrfGuard());
-  app.use('*', (c, next) => (owns(c.req.path) ? standard(c, next) : next()));
+
+  app.use('*', (c, next) => {
+    if (!owns(c.req.path)) return next();
+    // The bundled host has already run the request context; a Worker's function runs its own.
+    if (c.get('requestId')) return guarded(c, next);
+    return context(c, async () => {
+      const early = await guarded(c, next);
+      if (early) c.res = early;
+    });
+  });
   app.onError(onError);
   app.notFound(onNotFound);
   return app;

@@ -4,12 +4,10 @@ import type { ZodError } from 'zod';
 import { HttpProblem, type FieldError, type ProblemBody } from '../errors';
 import type { AppEnv } from './env';
 
+/** Built through the context, so headers set earlier (request id, security) are kept. */
 export function problemResponse(c: Context, problem: HttpProblem): Response {
   const body: ProblemBody = problem.toBody(c.get('requestId'));
-  return new Response(JSON.stringify(body), {
-    status: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...problem.headers },
-  });
+  return c.body(JSON.stringify(body), problem.status as never, { 'content-type': 'application/problem+json', ...problem.headers });
 }
 
 export function fieldErrorsOf(error: ZodError): FieldError[] {

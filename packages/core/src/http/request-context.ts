@@ -23,10 +23,10 @@ export function requestContext(service: string): MiddlewareHandler<AppEnv> {
     c.set('traceId', traceId);
     const log = c.get('runtime').log.child({ service, requestId, traceId });
     c.set('log', log);
+    c.header('x-request-id', requestId);
     try {
       await next();
     } finally {
-      c.header('x-request-id', requestId);
       const status = c.res.status;
       log[status >= 500 ? 'error' : 'info']('request', {
         method: c.req.method,

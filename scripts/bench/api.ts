@@ -33,12 +33,7 @@ async function waitFor(url: string, child: ChildProcess) {
   throw new Error(`${url} did not come up`);
 }
 
-const bareServer = `
-  require('node:http').createServer((req, res) => {
-    const body = JSON.stringify({ user: { id: 'u', email: 'owner@example.com', name: 'Owner' }, tenant: { id: 't', name: 'Bakery' }, role: 'owner' });
-    res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  }).listen(Number(process.env.PORT), '127.0.0.1');`;
+const bareServer = fileURLToPath(new URL('./bare-server.mjs', import.meta.url));
 
 interface Figure {
   name: string;
@@ -65,54 +60,67 @@ export default async function run(): Promise<void> {
   await migratePostgres(dbUrl.href);
 
   const children: ChildProcess[] = [];
+  const rows: { workers: number; figures: Figure[] }[] = [];
   try {
-    const barePort = await freePort();
-    const bare = spawn(process.execPath, ['-e', bareServer], { env: { ...process.env, PORT: String(barePort) }, stdio: 'ignore' });
-    children.push(bare);
+    for (const workers of (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number)) {
+      const barePort = await freePort();
+      const bare = spawn(process.execPath, [bareServer], { env: { ...process.env, PORT: String(barePort), SERVER_WORKERS: String(workers) }, stdio: 'ignore' });
+      children.push(bare);
 
-    const appPort = await freePort();
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl.href,
-        DATABASE_POOL_SIZE: '16',
-        PORT: String(appPort),
-        PUBLIC_URL: appUrl,
-        APP_SECRET: 'bench-secret-0123456789-0123456789-01',
-        LOG_LEVEL: 'info',
-      },
-      // Access logs stay on, as in production; they go to /dev/null here.
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    children.push(app);
-    await waitFor(`http://127.0.0.1:${barePort}/`, bare);
-    await waitFor(`${appUrl}/ready`, app);
+      const appPort = await freePort();
+      const appUrl = `http://127.0.0.1:${appPort}`;
+      const app = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          DATABASE_URL: dbUrl.href,
+          DATABASE_POOL_SIZE: '16',
+          SERVER_WORKERS: String(workers),
+          PORT: String(appPort),
+          PUBLIC_URL: appUrl,
+          APP_SECRET: 'bench-secret-0123456789-0123456789-01',
+          LOG_LEVEL: 'info',
+        },
+        // Access logs stay on, as in production; they go to /dev/null here.
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.push(app);
+      await waitFor(`http://127.0.0.1:${barePort}/`, bare);
+      await waitFor(`${appUrl}/ready`, app);
 
-    const signup = await fetch(`${appUrl}/api/auth/signup`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: appUrl },
-      body: JSON.stringify({ email: 'bench@example.com', password: 'load-test-passphrase-7', name: 'Bench', businessName: 'Bench Bakery' }),
-    });
-    if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
-    const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
+      const email = `bench-${workers}@example.com`;
+      const signup = await fetch(`${appUrl}/api/auth/signup`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: appUrl },
+        body: JSON.stringify({ email, password: 'load-test-passphrase-7', name: 'Bench', businessName: 'Bench Bakery' }),
+      });
+      if (signup.status !== 201) throw new Error(`signup failed: ${signup.status} ${await signup.text()}`);
+      const cookie = signup.headers.getSetCookie()[0]!.split(';')[0]!;
 
-    const figures = [
-      await load('bare node:http JSON', `http://127.0.0.1:${barePort}/`),
-      await load('GET /api/auth/session (cookie)', `${appUrl}/api/auth/session`, { cookie }),
-      await load('GET /api/auth/members (cookie, RLS transaction)', `${appUrl}/api/auth/members`, { cookie }),
-    ];
-    const baseline = figures[0]!.rps;
-    console.log(`\napi bench: ${connections} connections, ${seconds} s each, loopback, PostgreSQL ${new URL(adminUrl).host}\n`);
-    console.log('| what | req/s | ratio to bare | p50 ms | p99 ms | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const f of figures) {
-      console.log(`| ${f.name} | ${Math.round(f.rps)} | ${(f.rps / baseline).toFixed(2)} | ${f.p50} | ${f.p99} | ${f.errors + f.non2xx} |`);
+      rows.push({
+        workers,
+        figures: [
+          await load('bare node:http JSON', `http://127.0.0.1:${barePort}/`),
+          await load('GET /api/auth/session (cookie)', `${appUrl}/api/auth/session`, { cookie }),
+          await load('GET /api/auth/members (cookie, RLS transaction)', `${appUrl}/api/auth/members`, { cookie }),
+        ],
+      });
+      bare.kill('SIGTERM');
+      app.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    console.log(`\napi bench: ${connections} connections, ${seconds} s each after 2 s warm-up, loopback, PostgreSQL ${new URL(adminUrl).host}\n`);
+    console.log('| processes | what | req/s | ratio to bare | p50 ms | p99 ms | errors |');
+    console.log('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const { workers, figures } of rows) {
+      const baseline = figures[0]!.rps;
+      for (const f of figures) {
+        console.log(`| ${workers} | ${f.name} | ${Math.round(f.rps)} | ${(f.rps / baseline).toFixed(2)} | ${f.p50} | ${f.p99} | ${f.errors + f.non2xx} |`);
+      }
     }
   } finally {
-    for (const child of children) child.kill('SIGTERM');
+    for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.end();

@@ -15,6 +15,8 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Node processes serving HTTP (cluster); more than one needs DATABASE_URL (PGlite is single-process). */
+  SERVER_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Where people reach the portal; its origin is the one CSRF checks accept. */
   PUBLIC_URL: optionalUrl,
   /** Extra origins allowed to make cookie-authenticated requests (comma-separated). */
@@ -32,6 +34,8 @@ export const configSchema = z.object({
   APP_SECRET: z.string().min(32).optional(),
   SESSION_COOKIE: z.string().default('dyocense_session'),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a resolved session is remembered in-process (0: ask the database every time). */
+  SESSION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Secure cookies need HTTPS; off only for plain-http local use. */
   COOKIE_SECURE: flag.optional(),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),

@@ -3,6 +3,7 @@ import { sessions, type Role } from '@dyocense/db';
 import type { Database, Tx } from '../db/types';
 import { withTenant } from '../tenancy';
 import type { AuthContext } from './context';
+import { SessionCache } from './session-cache';
 import { generateToken, hashToken } from './tokens';
 
 const DAY_MS = 86_400_000;
@@ -53,9 +54,16 @@ export interface ResolvedSession extends AuthContext {
  * extended, so an active user stays signed in and writes happen at most about once per
  * half-life, not on every request.
  */
-export async function resolveSession(db: Database, token: string, days: number): Promise<ResolvedSession | null> {
+let cache: SessionCache<ResolvedSession> | undefined;
+
+export async function resolveSession(db: Database, token: string, days: number, cacheMs = 0): Promise<ResolvedSession | null> {
   if (!/^[a-z2-7]{32}$/.test(token)) return null;
   const id = hashToken(token);
+  if (cacheMs > 0) {
+    cache ??= new SessionCache(cacheMs);
+    const hit = cache.get(id);
+    if (hit) return hit;
+  }
   const [row] = await db.query<ResolvedSessionRow>(sql`select * from auth_resolve_session(${id})`);
   if (!row) return null;
   let expiresAt = new Date(row.expires_at);
@@ -65,7 +73,7 @@ export async function resolveSession(db: Database, token: string, days: number):
     await withTenant(db, row.tenant_id, (tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));
     renewed = true;
   }
-  return {
+  const resolved: ResolvedSession = {
     via: 'session',
     userId: row.user_id,
     tenantId: row.tenant_id,
@@ -77,8 +85,11 @@ export async function resolveSession(db: Database, token: string, days: number):
     expiresAt,
     renewed,
   };
+  cache?.set(id, { ...resolved, renewed: false });
+  return resolved;
 }
 
 export async function deleteSession(tx: Tx, sessionId: string): Promise<void> {
+  cache?.delete(sessionId);
   await tx.delete(sessions).where(eq(sessions.id, sessionId));
 }

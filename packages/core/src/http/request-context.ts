@@ -4,7 +4,6 @@ import type { AppEnv } from './env';
 
 const traceparent = /^00-([0-9a-f]{32})-([0-9a-f]{16})-[0-9a-f]{2}$/;
 
-
 /**
  * Request id, W3C trace id, and one JSON access-log line per request (trace id, tenant id,
  * route, status, latency). Idempotent: when the host already ran it, a function's own copy
@@ -31,7 +30,7 @@ export function requestContext(service: string): MiddlewareHandler<AppEnv> {
       log[status >= 500 ? 'error' : 'info']('request', {
         method: c.req.method,
         route: routePath(c, -1),
-        path: new URL(c.req.url).pathname,
+        path: c.req.path,
         status,
         latencyMs: Math.round((performance.now() - started) * 100) / 100,
         tenantId: c.get('auth')?.tenantId,

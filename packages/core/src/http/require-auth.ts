@@ -32,7 +32,7 @@ export function requireAuth(requirement: AuthRequirement = {}): MiddlewareHandle
     } else {
       const token = getCookie(c, config.SESSION_COOKIE);
       if (token) {
-        const session = await resolveSession(db, token, config.SESSION_DAYS);
+        const session = await resolveSession(db, token, config.SESSION_DAYS, config.SESSION_CACHE_MS);
         if (session?.renewed) setSessionCookie(c, token, session.expiresAt);
         if (!session) clearSessionCookie(c);
         auth = session;

@@ -8,7 +8,7 @@ CREATE TABLE "business_metrics" (
 	"dimensions" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"dims_key" text DEFAULT '' NOT NULL,
 	"ingested_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "business_metrics_tenant_id_metric_time_dims_key_source_pk" PRIMARY KEY("tenant_id","metric","time","dims_key","source")
+	CONSTRAINT "business_metrics_tenant_id_metric_dims_key_time_source_pk" PRIMARY KEY("tenant_id","metric","dims_key","time","source")
 ) PARTITION BY RANGE ("time");
 --> statement-breakpoint
 CREATE TABLE "dashboards" (
@@ -59,7 +59,7 @@ CREATE TABLE "metric_rollups" (
 	"max" double precision NOT NULL,
 	"last_value" double precision NOT NULL,
 	"last_time" timestamp with time zone NOT NULL,
-	CONSTRAINT "metric_rollups_tenant_id_metric_bucket_bucket_start_dims_key_pk" PRIMARY KEY("tenant_id","metric","bucket","bucket_start","dims_key")
+	CONSTRAINT "metric_rollups_tenant_id_metric_bucket_dims_key_bucket_start_pk" PRIMARY KEY("tenant_id","metric","bucket","dims_key","bucket_start")
 );
 --> statement-breakpoint
 CREATE TABLE "saved_queries" (
@@ -105,6 +105,7 @@ ALTER TABLE "smart_goals" ADD CONSTRAINT "smart_goals_tenant_id_tenants_id_fk" F
 ALTER TABLE "smart_goals" ADD CONSTRAINT "smart_goals_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "dashboards_tenant_idx" ON "dashboards" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "goal_milestones_goal_idx" ON "goal_milestones" USING btree ("goal_id");--> statement-breakpoint
+CREATE INDEX "metric_rollups_series_idx" ON "metric_rollups" USING btree ("tenant_id","metric","bucket","bucket_start");--> statement-breakpoint
 CREATE INDEX "metric_rollups_dimensions_idx" ON "metric_rollups" USING gin ("dimensions");--> statement-breakpoint
 CREATE INDEX "saved_queries_tenant_idx" ON "saved_queries" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "smart_goals_tenant_status_idx" ON "smart_goals" USING btree ("tenant_id","status");

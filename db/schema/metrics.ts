@@ -59,7 +59,8 @@ export const businessMetrics = pgTable(
     dimsKey: text('dims_key').notNull().default(''),
     ingestedAt: timestamp('ingested_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.metric, t.time, t.dimsKey, t.source] })],
+  // dims_key before time: rollup refresh reads one series' time range at a time.
+  (t) => [primaryKey({ columns: [t.tenantId, t.metric, t.dimsKey, t.time, t.source] })],
 );
 
 /** Pre-aggregated buckets kept current on every ingest; queries read these, not the points. */
@@ -80,7 +81,9 @@ export const metricRollups = pgTable(
     lastTime: timestamp('last_time', { withTimezone: true }).notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.tenantId, t.metric, t.bucket, t.bucketStart, t.dimsKey] }),
+    // Refresh works one series at a time; queries read a time range across series.
+    primaryKey({ columns: [t.tenantId, t.metric, t.bucket, t.dimsKey, t.bucketStart] }),
+    index('metric_rollups_series_idx').on(t.tenantId, t.metric, t.bucket, t.bucketStart),
     index('metric_rollups_dimensions_idx').using('gin', t.dimensions),
   ],
 );

@@ -106,6 +106,5 @@ ALTER TABLE "smart_goals" ADD CONSTRAINT "smart_goals_created_by_users_id_fk" FO
 CREATE INDEX "dashboards_tenant_idx" ON "dashboards" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "goal_milestones_goal_idx" ON "goal_milestones" USING btree ("goal_id");--> statement-breakpoint
 CREATE INDEX "metric_rollups_series_idx" ON "metric_rollups" USING btree ("tenant_id","metric","bucket","bucket_start");--> statement-breakpoint
-CREATE INDEX "metric_rollups_dimensions_idx" ON "metric_rollups" USING gin ("dimensions");--> statement-breakpoint
 CREATE INDEX "saved_queries_tenant_idx" ON "saved_queries" USING btree ("tenant_id");--> statement-breakpoint
 CREATE INDEX "smart_goals_tenant_status_idx" ON "smart_goals" USING btree ("tenant_id","status");

@@ -84,7 +84,6 @@ export const metricRollups = pgTable(
     // Refresh works one series at a time; queries read a time range across series.
     primaryKey({ columns: [t.tenantId, t.metric, t.bucket, t.dimsKey, t.bucketStart] }),
     index('metric_rollups_series_idx').on(t.tenantId, t.metric, t.bucket, t.bucketStart),
-    index('metric_rollups_dimensions_idx').using('gin', t.dimensions),
   ],
 );
 

@@ -35,9 +35,11 @@ export async function writePoints(tx: Tx, tenantId: string, points: CleanPoint[]
         as p(metric text, time timestamptz, value float8, unit text, source text, dimensions jsonb, dims_key text)),
     existing as (
       -- Same snapshot as the insert: the points that were already there get replaced.
-      select count(*)::int as n from business_metrics m join batch b
-        on m.tenant_id = ${tenantId}::uuid and m.metric = b.metric and m.time = b.time
-       and m.dims_key = b.dims_key and m.source = b.source),
+      -- One index probe per point (LATERAL), never a join over the tenant's history.
+      select count(*)::int as n from batch b cross join lateral (
+        select 1 from business_metrics m
+        where m.tenant_id = ${tenantId}::uuid and m.metric = b.metric and m.dims_key = b.dims_key
+          and m.time = b.time and m.source = b.source limit 1) hit),
     written as (
       insert into business_metrics as m (tenant_id, metric, time, value, unit, source, dimensions, dims_key)
       select ${tenantId}::uuid, b.metric, b.time, b.value, b.unit, b.source, b.dimensions, b.dims_key from batch b

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { dashboards, savedQueries } from '@dyocense/db';
 import { hashPassword, withTenant, type Database } from '@dyocense/core';
 import { CAFE_NAME, generateCafe } from '@dyocense/demo-data';
-import { checkPoints, ensurePartitions, loadCatalog, writePoints } from '@dyocense/metrics';
+import { checkPoints, ingestChecked, loadCatalog } from '@dyocense/metrics';
 import { createBusiness } from '../functions/auth/store';
 
 export interface DemoLogin {
@@ -18,7 +18,6 @@ export interface DemoLogin {
 }
 
 export const DEMO_EMAIL = 'owner@demo-cafe.dyocense.local';
-const BATCH = 10_000;
 
 /** Creates the demo café once; the password is random per installation and kept in DATA_DIR. */
 export async function seedDemo(db: Database, dataDir: string, now = new Date()): Promise<DemoLogin> {
@@ -50,10 +49,7 @@ export async function seedMetrics(db: Database, tenantId: string, now: Date): Pr
   const catalog = await withTenant(db, tenantId, loadCatalog);
   const { clean, errors } = checkPoints(cafe.points, catalog, 'demo', now.getTime());
   if (errors.length) throw new Error(`demo data failed its own checks: ${JSON.stringify(errors.slice(0, 3))}`);
-  await ensurePartitions(db, clean);
-  for (let i = 0; i < clean.length; i += BATCH) {
-    await withTenant(db, tenantId, (tx) => writePoints(tx, tenantId, clean.slice(i, i + BATCH)));
-  }
+  await ingestChecked(db, tenantId, clean);
   return clean.length;
 }
 

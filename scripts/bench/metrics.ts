@@ -7,7 +7,7 @@ import postgres from 'postgres';
 import { withTenant } from '@dyocense/core';
 import { createNodeRuntime, migratePostgres } from '@dyocense/core/node';
 import { loadConfig } from '@dyocense/core';
-import { builtinByName, checkPoints, ensurePartitions, queryMetric, writePoints, type CleanPoint, type PointInput } from '@dyocense/metrics';
+import { builtinByName, checkPoints, ingestChecked, queryMetric, type CleanPoint, type PointInput } from '@dyocense/metrics';
 import { createBusiness } from '../../functions/auth/store';
 
 const ingestRows = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
@@ -63,8 +63,7 @@ export default async function run(): Promise<void> {
     for (const batch of batches(hourlyPoints(ingestRows, stores), BATCH)) {
       const { clean, errors } = checkPoints(batch, builtinByName, 'bench', Date.now());
       if (errors.length) throw new Error(JSON.stringify(errors.slice(0, 2)));
-      await ensurePartitions(runtime.db, clean);
-      await withTenant(runtime.db, tenantId, (tx) => writePoints(tx, tenantId, clean));
+      await ingestChecked(runtime.db, tenantId, clean);
       written += clean.length;
     }
     const ingestSeconds = (performance.now() - started) / 1000;
@@ -104,9 +103,7 @@ export default async function run(): Promise<void> {
         }
       }
       for (const batch of batches(points, BATCH)) {
-        const { clean } = checkPoints(batch, builtinByName, 'bench', Date.now());
-        await ensurePartitions(runtime.db, clean);
-        await withTenant(runtime.db, id, (tx) => writePoints(tx, id, clean));
+        await ingestChecked(runtime.db, id, checkPoints(batch, builtinByName, 'bench', Date.now()).clean);
       }
     }
     const loadSeconds = (performance.now() - started) / 1000;

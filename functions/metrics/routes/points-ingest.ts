@@ -1,7 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticated, authOf, badRequest, problems, rateLimit, requireAuth, withTenant, type AppEnv } from '@dyocense/core';
-import { checkPoints, ensurePartitions, loadCatalog, writePoints } from '@dyocense/metrics';
-import { IngestBody, IngestResultView } from '../schema';
+import { checkPoints, ingestChecked, loadCatalog } from '@dyocense/metrics';
+import { IngestBody, IngestResultView, MAX_BATCH } from '../schema';
 
 const route = createRoute({
   method: 'post',
@@ -30,8 +30,7 @@ export function registerPointsIngest(app: OpenAPIHono<AppEnv>) {
     if (errors.length) {
       throw badRequest(`${errors.length} of ${points.length} points are not valid; nothing was written.`, errors.slice(0, 200));
     }
-    await ensurePartitions(db, clean);
-    const written = await withTenant(db, auth.tenantId, (tx) => writePoints(tx, auth.tenantId, clean));
+    const written = await ingestChecked(db, auth.tenantId, clean, MAX_BATCH);
     return c.json({ accepted: clean.length, ...written }, 200);
   });
 }

@@ -7,7 +7,7 @@ export type { Runtime } from './runtime';
 export type { Database, Drizzle, Tx, DatabaseKind } from './db/types';
 export { rowsOf, executeRows } from './db/types';
 export { openPostgres, type PostgresOptions } from './db/postgres';
-export { withTenant, withUser, enterTenant, isUuid, TenancyError } from './tenancy';
+export { withTenant, enterTenant, TenancyError } from './tenancy';
 export { audit, type AuditEntry } from './audit';
 export { hitRateLimit, peekRateLimit, clearRateLimit, type RateDecision } from './rate-limit';
 

@@ -1,6 +1,6 @@
 // Node-only parts of @dyocense/core: the embedded database, migrations, worker threads.
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config';
@@ -114,5 +114,3 @@ export async function createNodeRuntime(config: Config, options: NodeRuntimeOpti
     },
   };
 }
-
-export const dataPath = (config: Config, ...parts: string[]) => join(resolve(config.DATA_DIR), ...parts);

@@ -39,14 +39,3 @@ export function withTenant<T>(
     return fn(tx);
   });
 }
-
-/** For a user's own rows before any tenant is chosen (creating a business, linking OAuth). */
-export function withUser<T>(db: Database, userId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  checked('user', userId);
-  return db.transaction(async (tx) => {
-    await enterTenant(tx, undefined, userId);
-    return fn(tx);
-  });
-}
-
-export const isUuid = (value: string) => uuidPattern.test(value);

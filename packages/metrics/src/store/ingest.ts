@@ -52,8 +52,17 @@ export async function writePoints(tx: Tx, tenantId: string, points: CleanPoint[]
   return { inserted: Number(row?.inserted ?? 0), updated: Number(row?.updated ?? 0) };
 }
 
-/** Check-free convenience for trusted callers (seeding, connectors): partitions, then write. */
-export async function ingestChecked(db: Database, tenantId: string, points: CleanPoint[]): Promise<IngestResult> {
+/**
+ * Writes checked points: partitions first, then one tenant transaction per batch (a request
+ * is one batch, so it lands whole or not at all; a large import commits batch by batch).
+ */
+export async function ingestChecked(db: Database, tenantId: string, points: CleanPoint[], batchSize = 10_000): Promise<IngestResult> {
   await ensurePartitions(db, points);
-  return withTenant(db, tenantId, (tx) => writePoints(tx, tenantId, points));
+  const total: IngestResult = { inserted: 0, updated: 0 };
+  for (let i = 0; i < points.length; i += batchSize) {
+    const written = await withTenant(db, tenantId, (tx) => writePoints(tx, tenantId, points.slice(i, i + batchSize)));
+    total.inserted += written.inserted;
+    total.updated += written.updated;
+  }
+  return total;
 }

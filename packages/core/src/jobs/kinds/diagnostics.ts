@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { createRegistry, defineJobKind } from './registry';
+import { defineJobKind } from '../registry';
 
-/**
- * Every job kind the compute side can run. Engines (forecast, optimize, evidence) add
- * theirs here; the worker threads and functions/compute load this one module.
- */
+/** Diagnostic job kinds: they prove the transports, the pool and retries work. */
 
 /** The smallest real job: proves the three transports end to end. */
 export const sumJob = defineJobKind({
@@ -35,4 +32,4 @@ export const flakyJob = defineJobKind({
   },
 });
 
-export const jobKinds = createRegistry([sumJob, spinJob, flakyJob]);
+export const diagnosticJobs = [sumJob, spinJob, flakyJob];

@@ -10,6 +10,8 @@ import { hashPassword, withTenant, type Database } from '@dyocense/core';
 import { CAFE_NAME, generateCafe } from '@dyocense/demo-data';
 import { checkPoints, ingestChecked, loadCatalog } from '@dyocense/metrics';
 import { createBusiness } from '../functions/auth/store';
+import { assess, baselineOf, draftOf } from '../functions/goals/evaluate';
+import { insertGoal, metricContext } from '../functions/goals/store';
 
 export interface DemoLogin {
   email: string;
@@ -37,6 +39,7 @@ export async function seedDemo(db: Database, dataDir: string, now = new Date()):
   const tenantId = created.tenant.id;
   await seedMetrics(db, tenantId, now);
   await seedDashboard(db, tenantId, created.user.id);
+  await seedGoal(db, tenantId, created.user.id, now);
   const login: DemoLogin = { email: DEMO_EMAIL, password, tenantId };
   writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });
   return login;
@@ -70,6 +73,51 @@ async function seedDashboard(db: Database, tenantId: string, userId: string): Pr
       name: 'Owner overview',
       isDefault: true,
       widgets: queries.map((q, i) => ({ savedQueryId: q.id, title: q.name, visualization: i === 1 ? ('bar' as const) : ('line' as const) })),
+    });
+  });
+}
+
+const DAY = 86_400_000;
+
+/**
+ * One goal in flight, made the way POST /api/goals makes it: a daily revenue average 6 % above
+ * where the café stood, started a month ago with two months to go.
+ */
+async function seedGoal(db: Database, tenantId: string, userId: string, now: Date): Promise<void> {
+  const day = (offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+  await withTenant(db, tenantId, async (tx) => {
+    const { metric, history } = await metricContext(tx, 'revenue', now);
+    if (!metric) throw new Error('the revenue metric is missing from the catalog');
+    const recent = history.filter((p) => p.date >= day(-60) && p.date < day(-30));
+    const average = recent.reduce((sum, p) => sum + p.value, 0) / Math.max(1, recent.length);
+    const body = {
+      title: 'Lift average daily revenue 6% by the end of the season',
+      description: 'Seeded with the demo: weekday promotions and the new bakery line should carry it.',
+      metric: 'revenue',
+      measure: 'daily_average' as const,
+      targetValue: Math.round(average * 1.06),
+      startDate: day(-30),
+      deadline: day(60),
+    };
+    const draft = draftOf(body, metric, now);
+    const assessment = assess(draft, metric, history, now);
+    if (assessment.verdict === 'fail') throw new Error(`the demo goal is not SMART: ${JSON.stringify(assessment.criteria)}`);
+    await insertGoal(tx, {
+      tenantId,
+      title: draft.title,
+      description: body.description,
+      metric: 'revenue',
+      direction: draft.direction!,
+      measure: draft.measure,
+      targetValue: body.targetValue,
+      unit: metric.unit,
+      area: metric.area,
+      startDate: draft.startDate,
+      deadline: draft.deadline!,
+      baselineValue: baselineOf(draft, metric, history),
+      status: 'in_progress',
+      assessment,
+      createdBy: userId,
     });
   });
 }

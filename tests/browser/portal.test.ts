@@ -1,56 +1,26 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensurePortalBuilt, hasChromium, launchChromium, openPage } from '../support/browser';
 import { startTestServer } from '../support/server';
 
 // The portal shell end to end in a real browser: routing, the auth forms against the real API, the session cookie.
-
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) {
-  console.warn(`Browser tests skipped: Chromium is not installed at ${CHROMIUM} (apt-get install chromium).`);
-}
-
-const portalConfig = fileURLToPath(new URL('../../functions/portal/app/vite.config.ts', import.meta.url));
-const portalIndex = fileURLToPath(new URL('../../functions/portal/dist/index.html', import.meta.url));
 
 describe.skipIf(!hasChromium)('portal shell in a browser', () => {
   let server: { url: string; close(): Promise<void> } | undefined;
   let browser: Browser | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   const apiRequestsWithoutJson: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(portalIndex)) {
-      const { build } = await import('vite');
-      await build({ configFile: portalConfig, logLevel: 'warn' });
-    }
+    await ensurePortalBuilt();
     // Start both at once, but wait for both before failing so afterAll can close whichever started.
     const started = await Promise.allSettled([
       startTestServer().then((running) => (server = running)),
-      chromium
-        .launch({
-          executablePath: CHROMIUM,
-          headless: true,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--no-first-run',
-            '--disable-quic',
-          ],
-        })
-        .then((launched) => (browser = launched)),
+      launchChromium().then((launched) => (browser = launched)),
     ]);
     for (const result of started) if (result.status === 'rejected') throw result.reason;
-    page = await browser!.newPage();
-    // Generous per-action waits: the suite may share two cores with other test files.
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    ({ page, pageErrors } = await openPage(browser!));
     page.on('request', (request) => {
       const path = new URL(request.url()).pathname;
       if (path.startsWith('/api/') && request.headers()['content-type'] !== 'application/json') {

@@ -1,10 +1,21 @@
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Session, fetchSession } from './auth';
-import { DashboardPage } from './pages/DashboardPage';
+import { Shell } from './components/Shell';
+import { GoalsPage } from './pages/GoalsPage';
 import { LoginPage } from './pages/LoginPage';
+import { MetricsPage } from './pages/MetricsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OverviewPage } from './pages/OverviewPage';
 import { SignupPage } from './pages/SignupPage';
 import { navigate, usePathname } from './router';
+
+/** The pages behind the login, by path. */
+const SIGNED_IN_PAGES: Record<string, () => JSX.Element> = {
+  '/': OverviewPage,
+  '/goals': GoalsPage,
+  '/metrics': MetricsPage,
+};
 
 export function App() {
   const pathname = usePathname();
@@ -12,9 +23,11 @@ export function App() {
   const [sessionError, setSessionError] = useState('');
   const [retries, setRetries] = useState(0);
 
-  // The dashboard needs a session; ask the server (the cookie is HttpOnly) and send strangers to /login.
+  const page = SIGNED_IN_PAGES[pathname];
+
+  // Signed-in pages need a session; ask the server (the cookie is HttpOnly) and send strangers to /login.
   useEffect(() => {
-    if (pathname !== '/' || session) return;
+    if (!page || session) return;
     let current = true;
     setSessionError('');
     fetchSession().then(
@@ -46,16 +59,22 @@ export function App() {
       return <SignupPage onSignedIn={signedIn} />;
     case '/login':
       return <LoginPage onSignedIn={signedIn} />;
-    case '/':
-      if (session) return <DashboardPage session={session} onSignedOut={signedOut} />;
+    default:
+      if (!page) return <NotFoundPage />;
+      if (session) {
+        const Page = page;
+        return (
+          <Shell session={session} pathname={pathname} onSignedOut={signedOut}>
+            <Page />
+          </Shell>
+        );
+      }
       if (sessionError) return <LoadFailed message={sessionError} onRetry={() => setRetries((n) => n + 1)} />;
       return (
         <p class="loading" role="status">
           Loading your business…
         </p>
       );
-    default:
-      return <NotFoundPage />;
   }
 }
 

@@ -17,16 +17,21 @@ export interface Problem {
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** The whole response body: some problems carry more than the standard members (a goal's assessment). */
+  readonly body: unknown;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, body?: unknown) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.body = body;
   }
 }
 
-export async function apiRequest<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -45,9 +50,24 @@ export async function apiRequest<T>(method: 'GET' | 'POST', path: string, body?:
   }
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) throw new ApiError(toProblem(response.status, data));
+  if (!response.ok) throw new ApiError(toProblem(response.status, data), data);
   return data as T;
 }
+
+/** A path with its query string; undefined and empty values are left out, arrays repeat the key. */
+export function withQuery(path: string, params: Record<string, string | number | string[] | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    for (const one of Array.isArray(value) ? value : [value]) query.append(key, String(one));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** The words to show for any failure: the server's detail when it sent one. */
+export const messageOf = (error: unknown, fallback = 'Something went wrong. Please try again.') =>
+  error instanceof Error && error.message ? error.message : fallback;
 
 /** Field errors keyed by input name; server paths such as `body.email` or `/email` map to `email`. */
 export function fieldErrorsOf(problem: Problem): Record<string, string> {

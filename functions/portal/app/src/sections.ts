@@ -1,0 +1,11 @@
+/** The portal's sections, in menu order. A section that is not ready shows in the menu as coming soon. */
+export const SECTIONS = [
+  { label: 'Overview', path: '/', ready: true },
+  { label: 'Goals', path: '/goals', ready: true },
+  { label: 'Metrics', path: '/metrics', ready: true },
+  { label: 'Forecasts', path: '/forecasts', ready: false },
+  { label: 'Plans', path: '/plans', ready: false },
+  { label: 'Evidence', path: '/evidence', ready: false },
+  { label: 'Coach', path: '/coach', ready: false },
+  { label: 'Data', path: '/data', ready: false },
+] as const;

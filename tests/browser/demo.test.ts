@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCafe } from '@dyocense/demo-data';
 import { type DemoLogin, seedDemo } from '../../scripts/seed';
 import { ensurePortalBuilt, hasChromium, launchChromium, openPage } from '../support/browser';
 import { type TestServer, startTestServer } from '../support/server';
@@ -81,4 +82,48 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     await expect.poll(() => page.locator('.goal-list > li').count(), { timeout: 15_000 }).toBe(before + 1);
     expect(pageErrors).toEqual([]);
   });
+
+  it('forecasts revenue with its range and says how the method did on past data', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Forecasts' }).click();
+    await page.getByRole('button', { name: 'Forecast' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Revenue: the next 28 days' }).waitFor({ timeout: 90_000 });
+    await page.getByRole('img', { name: /Revenue forecast/ }).locator('path.chart__band').waitFor();
+    const facts = await page.locator('.facts').textContent();
+    expect(facts).toMatch(/Tested on your past data \(\d+ trial runs/);
+    expect(facts).toMatch(/80% ranges held \d+% of the time/);
+    // The café closes on Christmas Day: a year of revenue has at least one unusually low day.
+    await page.getByRole('heading', { level: 2, name: /Unusual days for revenue/ }).waitFor();
+    await page.locator('.anomalies li').filter({ hasText: 'Low' }).first().waitFor();
+  }, 120_000);
+
+  it("explains the stock-out week's drop and names the stock-outs among its likely causes", async () => {
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const stockout = generateCafe({ endDate: yesterday }).events.find((e) => e.kind === 'stockout')!;
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Evidence' }).click();
+    const panel = page.getByRole('region', { name: 'Why did it change?' });
+    await panel.getByLabel('From', { exact: true }).fill(stockout.start);
+    await panel.getByLabel('To', { exact: true }).fill(stockout.end);
+    await panel.getByRole('button', { name: 'Explain' }).click();
+    await panel.getByRole('heading', { level: 3, name: 'Likely causes' }).waitFor({ timeout: 90_000 });
+    expect(await panel.locator('.answer .panel__figure').textContent()).toMatch(/^-\$[\d,]+ \(−\d+\.\d%\)$/);
+    expect(await panel.locator('.answer').textContent()).toContain('stockouts');
+    await panel.getByText(/Checks that could have proved this wrong/).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('plans the reorder from the café\'s own stock and usage, with the reasons in words', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('button', { name: 'What should I reorder?' }).click();
+    const plan = page.getByRole('region', { name: 'What should I reorder?' });
+    await plan.locator('table.table tbody tr').first().waitFor({ timeout: 90_000 });
+    expect(await plan.locator('.notes li').count()).toBeGreaterThan(0);
+    // Every ordered line has whole cases and a cost in dollars.
+    for (const row of await plan.locator('table.table tbody tr').all()) {
+      const cells = await row.locator('td').allTextContents();
+      expect(cells[1]).toMatch(/^[1-9]\d*$/);
+      expect(cells[3]).toMatch(/^\$[\d,.]+$/);
+    }
+    await page.getByRole('region', { name: 'Recent plans' }).getByText('inventory').waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

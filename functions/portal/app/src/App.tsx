@@ -2,11 +2,15 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Session, fetchSession } from './auth';
 import { Shell } from './components/Shell';
+import { CoachPage } from './pages/CoachPage';
+import { EvidencePage } from './pages/EvidencePage';
+import { ForecastsPage } from './pages/ForecastsPage';
 import { GoalsPage } from './pages/GoalsPage';
 import { LoginPage } from './pages/LoginPage';
 import { MetricsPage } from './pages/MetricsPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { OverviewPage } from './pages/OverviewPage';
+import { PlansPage } from './pages/PlansPage';
 import { SignupPage } from './pages/SignupPage';
 import { navigate, usePathname } from './router';
 
@@ -15,6 +19,10 @@ const SIGNED_IN_PAGES: Record<string, () => JSX.Element> = {
   '/': OverviewPage,
   '/goals': GoalsPage,
   '/metrics': MetricsPage,
+  '/forecasts': ForecastsPage,
+  '/plans': PlansPage,
+  '/evidence': EvidencePage,
+  '/coach': CoachPage,
 };
 
 export function App() {

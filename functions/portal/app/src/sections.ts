@@ -3,9 +3,9 @@ export const SECTIONS = [
   { label: 'Overview', path: '/', ready: true },
   { label: 'Goals', path: '/goals', ready: true },
   { label: 'Metrics', path: '/metrics', ready: true },
-  { label: 'Forecasts', path: '/forecasts', ready: false },
-  { label: 'Plans', path: '/plans', ready: false },
-  { label: 'Evidence', path: '/evidence', ready: false },
-  { label: 'Coach', path: '/coach', ready: false },
+  { label: 'Forecasts', path: '/forecasts', ready: true },
+  { label: 'Plans', path: '/plans', ready: true },
+  { label: 'Evidence', path: '/evidence', ready: true },
+  { label: 'Coach', path: '/coach', ready: true },
   { label: 'Data', path: '/data', ready: false },
 ] as const;

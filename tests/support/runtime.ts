@@ -15,7 +15,7 @@ let counter = 0;
  * a clone of the PGlite snapshot, or a copy of the PostgreSQL template database.
  */
 export async function createTestRuntime(env: Record<string, string> = {}): Promise<NodeRuntime & { config: Config }> {
-  const base = { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', APP_SECRET: TEST_SECRET, JOBS_RETRY_BASE_MS: '20', ...env };
+  const base = { NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', APP_SECRET: TEST_SECRET, JOBS_RETRY_BASE_MS: '20', JOBS_WARM_WORKERS: '0', ...env };
   const templateUrl = inject('pgTemplateUrl');
   if (templateUrl) {
     const template = new URL(templateUrl).pathname.slice(1);

@@ -83,8 +83,8 @@ async function openAppPostgres(config: Config, log?: Logger): Promise<Database> 
 export async function createNodeRuntime(config: Config, options: NodeRuntimeOptions = {}): Promise<NodeRuntime> {
   const log = options.log ?? createLogger(config.LOG_LEVEL, { app: 'dyocense' });
   const { db, pglite } = await openDatabase(config, { ...options, log });
-  // Threads start on first use, so a process that never computes never holds one.
-  const pool = createWorkerPool({ maxThreads: config.JOBS_WORKERS });
+  // JOBS_WARM_WORKERS threads start now and stay; more start on demand and idle out.
+  const pool = createWorkerPool({ maxThreads: config.JOBS_WORKERS, warmThreads: config.JOBS_WARM_WORKERS });
   const jobs = createDispatcher({
     transport: config.JOBS_TRANSPORT,
     db,

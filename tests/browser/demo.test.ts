@@ -126,4 +126,25 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     await page.getByRole('region', { name: 'Recent plans' }).getByText('inventory').waitFor();
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('imports a spreadsheet after showing how it will be read, and refuses a bad one whole with a report', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Data' }).click();
+    const panel = page.getByRole('region', { name: 'Import a spreadsheet' });
+    const csv = 'date,revenue,orders\n2023-01-02,"$1,204.50",118\n2023-01-03,"$1,377.25",131\n2023-01-04,"$1,290.00",124\n';
+    await panel.getByLabel('Choose a file').setInputFiles({ name: 'january.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await panel.getByRole('heading', { level: 3, name: 'How january.csv will be read' }).waitFor();
+    expect(await panel.locator('table.table tbody tr').count()).toBe(3);
+    await panel.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => panel.locator('.import-done').textContent(), { timeout: 30_000 }).toMatch(/Imported 3 rows: 6 numbers in 2 series/);
+
+    const bad = 'date,revenue\n2023-02-01,100\n2023-02-02,lots\n';
+    await panel.getByLabel('Choose a file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await panel.getByRole('heading', { level: 3, name: 'How bad.csv will be read' }).waitFor();
+    await panel.getByRole('button', { name: 'Import' }).click();
+    const report = panel.getByRole('link', { name: 'Download the list of rows to fix' });
+    await report.waitFor({ timeout: 30_000 });
+    const rows = await page.request.get(new URL((await report.getAttribute('href'))!, server!.url).toString());
+    expect(await rows.text()).toContain('lots');
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

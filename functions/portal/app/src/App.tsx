@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Session, fetchSession } from './auth';
 import { Shell } from './components/Shell';
 import { CoachPage } from './pages/CoachPage';
+import { DataPage } from './pages/DataPage';
 import { EvidencePage } from './pages/EvidencePage';
 import { ForecastsPage } from './pages/ForecastsPage';
 import { GoalsPage } from './pages/GoalsPage';
@@ -23,6 +24,7 @@ const SIGNED_IN_PAGES: Record<string, () => JSX.Element> = {
   '/plans': PlansPage,
   '/evidence': EvidencePage,
   '/coach': CoachPage,
+  '/data': DataPage,
 };
 
 export function App() {

@@ -1,4 +1,5 @@
-import { ApiError, apiRequest, withQuery } from './api';
+import { apiRequest, withQuery } from './api';
+import { postForEvents } from './sse';
 
 export type FactFormat = 'money' | 'count' | 'percent' | 'decimal' | 'hours' | 'units';
 export interface Finding {
@@ -68,42 +69,9 @@ export function renderFinding(f: Finding): string {
   });
 }
 
-/**
- * Asks the coach and hands each Server-Sent Event to `onEvent` as it arrives. EventSource
- * can't POST, so the stream is read from fetch and split on blank lines as the SSE spec says.
- */
-export async function ask(question: string, sessionId: string | undefined, onEvent: (e: CoachEvent) => void, signal?: AbortSignal): Promise<void> {
-  const response = await fetch('/api/coach/ask', {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream, application/problem+json' },
-    body: JSON.stringify({ question, sessionId }),
-    signal,
-  });
-  if (!response.ok || !response.body) {
-    const problem = (await response.json().catch(() => ({}))) as { title?: string; detail?: string };
-    throw new ApiError({ type: 'about:blank', title: problem.title ?? 'Request failed', status: response.status, detail: problem.detail ?? problem.title ?? 'The coach could not be reached.' }, problem);
-  }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value.replace(/\r\n?/g, '\n');
-    let end: number;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      const block = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      let event = 'message';
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith('event:')) event = line.slice(6).trim();
-        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
-      }
-      if (data.length) onEvent({ event, data: JSON.parse(data.join('\n')) } as CoachEvent);
-    }
-  }
-}
+/** Asks the coach; each step of the answer arrives as an event. */
+export const ask = (question: string, sessionId: string | undefined, onEvent: (e: CoachEvent) => void, signal?: AbortSignal) =>
+  postForEvents('/api/coach/ask', { body: JSON.stringify({ question, sessionId }), contentType: 'application/json', signal }, (e) => onEvent(e as CoachEvent));
 
 export const listSessions = () => apiRequest<{ sessions: SessionSummary[] }>('GET', withQuery('/api/coach/sessions', { limit: 20 })).then((r) => r.sessions);
 

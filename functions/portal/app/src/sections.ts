@@ -1,11 +1,11 @@
-/** The portal's sections, in menu order. A section that is not ready shows in the menu as coming soon. */
+/** The portal's sections, in menu order. */
 export const SECTIONS = [
-  { label: 'Overview', path: '/', ready: true },
-  { label: 'Goals', path: '/goals', ready: true },
-  { label: 'Metrics', path: '/metrics', ready: true },
-  { label: 'Forecasts', path: '/forecasts', ready: true },
-  { label: 'Plans', path: '/plans', ready: true },
-  { label: 'Evidence', path: '/evidence', ready: true },
-  { label: 'Coach', path: '/coach', ready: true },
-  { label: 'Data', path: '/data', ready: false },
+  { label: 'Overview', path: '/' },
+  { label: 'Goals', path: '/goals' },
+  { label: 'Metrics', path: '/metrics' },
+  { label: 'Forecasts', path: '/forecasts' },
+  { label: 'Plans', path: '/plans' },
+  { label: 'Evidence', path: '/evidence' },
+  { label: 'Coach', path: '/coach' },
+  { label: 'Data', path: '/data' },
 ] as const;

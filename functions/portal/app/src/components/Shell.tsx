@@ -58,16 +58,9 @@ export function Shell({ session, pathname, onSignedOut, children }: ShellProps) 
             const current = section.path === '/' ? pathname === '/' : pathname.startsWith(section.path);
             return (
               <li key={section.label} class={current ? 'shell__nav-item shell__nav-item--current' : 'shell__nav-item'}>
-                {section.ready ? (
-                  <Link href={section.path} current={current}>
-                    {section.label}
-                  </Link>
-                ) : (
-                  <>
-                    <span>{section.label}</span>
-                    <span class="badge">Coming soon</span>
-                  </>
-                )}
+                <Link href={section.path} current={current}>
+                  {section.label}
+                </Link>
               </li>
             );
           })}

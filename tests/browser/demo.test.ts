@@ -147,4 +147,21 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     expect(await rows.text()).toContain('lots');
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('answers a plain question in the coach with every number cited, and keeps the conversation', async () => {
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Coach' }).click();
+    await page.getByRole('button', { name: 'Why did revenue drop last week?' }).click();
+    const turn = page.locator('.turn').last();
+    await turn.locator('.turn__meta').waitFor({ timeout: 60_000 });
+    const answer = (await turn.locator('.turn__answer').textContent()) ?? '';
+    expect(answer).toMatch(/Revenue (fell|rose) \d+\.\d%/);
+    expect(answer).toContain('[1]');
+    await turn.getByText('Where these numbers come from').click();
+    expect(await turn.locator('.card').count()).toBeGreaterThan(0);
+    // The conversation is kept: it is listed and reopens with its answer.
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    await page.locator('.coach__sessions').getByRole('button', { name: 'Why did revenue drop last week?' }).first().click();
+    await expect.poll(() => page.locator('.turn__answer').first().textContent()).toBe(answer);
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 });

@@ -23,3 +23,22 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
   }, [...deps, attempt]);
   return [loaded, () => setAttempt((n) => n + 1)];
 }
+
+/** One user-started request at a time: whether it is running, its error in words, and its last result. */
+export function useAction<T>() {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState('');
+  const [result, setResult] = useState<T | null>(null);
+  const run = async (action: () => Promise<T>) => {
+    setPending(true);
+    setError('');
+    try {
+      setResult(await action());
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setPending(false);
+    }
+  };
+  return { pending, error, result, run };
+}

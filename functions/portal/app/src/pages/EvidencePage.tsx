@@ -1,9 +1,8 @@
-import { useState } from 'preact/hooks';
-import { messageOf } from '../api';
 import { LoadState } from '../components/LoadState';
+import { MetricSelect } from '../components/MetricSelect';
 import { dayOffset, formatChange, formatValue } from '../format';
 import { type Contribution, type Estimate, estimateEffect, explainChange, explainParts, refutationsOf } from '../evidence';
-import { useLoad } from '../load';
+import { useAction, useLoad } from '../load';
 import { type MetricDefinition, fetchCatalog } from '../metrics';
 
 /** "Why did it change?" and "did it work?", each answered with the checks that could have proved it wrong. */
@@ -21,40 +20,10 @@ export function EvidencePage() {
   );
 }
 
-function useAsk<T>() {
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState('');
-  const [result, setResult] = useState<T | null>(null);
-  const run = async (action: () => Promise<T>) => {
-    setPending(true);
-    setError('');
-    try {
-      setResult(await action());
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPending(false);
-    }
-  };
-  return { pending, error, result, run };
-}
-
-function MetricSelect({ metrics, name, initial }: { metrics: MetricDefinition[]; name: string; initial: string }) {
-  return (
-    <select name={name} defaultValue={initial}>
-      {metrics.map((m) => (
-        <option key={m.name} value={m.name}>
-          {m.label}
-        </option>
-      ))}
-    </select>
-  );
-}
-
 const field = (form: HTMLFormElement, name: string) => String(new FormData(form).get(name) ?? '').trim();
 
 function ExplainPanel({ metrics }: { metrics: MetricDefinition[] }) {
-  const { pending, error, result, run } = useAsk<Estimate>();
+  const { pending, error, result, run } = useAction<Estimate>();
   const unitOf = (name: string) => metrics.find((m) => m.name === name)?.unit ?? '';
   return (
     <section class="panel" aria-labelledby="explain-title">
@@ -167,7 +136,7 @@ function Checks({ estimate }: { estimate: Estimate }) {
 }
 
 function EffectPanel({ metrics }: { metrics: MetricDefinition[] }) {
-  const { pending, error, result, run } = useAsk<Estimate>();
+  const { pending, error, result, run } = useAction<Estimate>();
   const unitOf = (name: string) => metrics.find((m) => m.name === name)?.unit ?? '';
   return (
     <section class="panel" aria-labelledby="effect-title">

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api';
 import { LineChart } from '../components/LineChart';
 import { LoadState } from '../components/LoadState';
+import { MetricSelect } from '../components/MetricSelect';
 import { dayOffset, formatDay, formatValue } from '../format';
 import { type Forecast, fetchAnomalies, requestForecast } from '../forecasts';
-import { useLoad } from '../load';
+import { useAction, useLoad } from '../load';
 import { type MetricDefinition, type QueryResult, fetchCatalog, queryMetric } from '../metrics';
 
 const HORIZONS = [
@@ -33,26 +33,17 @@ export function ForecastsPage() {
 function ForecastWorkbench({ metrics }: { metrics: MetricDefinition[] }) {
   const [metric, setMetric] = useState('revenue');
   const [horizon, setHorizon] = useState(28);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const { pending, error, result: outcome, run: start } = useAction<Outcome>();
+  const definition = metrics.find((m) => m.name === metric);
 
-  const run = async () => {
-    setPending(true);
-    setError('');
-    try {
-      const definition = metrics.find((m) => m.name === metric);
+  const run = () =>
+    start(async () => {
       const [forecast, history] = await Promise.all([
         requestForecast({ metric, horizon, levels: [80, 95] }),
         queryMetric({ metric, from: dayOffset(56), to: dayOffset(1), bucket: 'day' }),
       ]);
-      setOutcome({ forecast, history, unit: history.unit, label: definition?.label ?? metric });
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPending(false);
-    }
-  };
+      return { forecast, history, unit: history.unit, label: definition?.label ?? metric };
+    });
 
   return (
     <>
@@ -66,13 +57,7 @@ function ForecastWorkbench({ metrics }: { metrics: MetricDefinition[] }) {
       >
         <label>
           Metric
-          <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
-            {metrics.map((m) => (
-              <option key={m.name} value={m.name}>
-                {m.label}
-              </option>
-            ))}
-          </select>
+          <MetricSelect metrics={metrics} value={metric} onChange={setMetric} />
         </label>
         <label>
           Horizon
@@ -99,7 +84,7 @@ function ForecastWorkbench({ metrics }: { metrics: MetricDefinition[] }) {
         </p>
       )}
       {outcome && <ForecastResult outcome={outcome} />}
-      <Anomalies metric={metric} label={metrics.find((m) => m.name === metric)?.label ?? metric} unit={metrics.find((m) => m.name === metric)?.unit ?? ''} />
+      <Anomalies metric={metric} label={definition?.label ?? metric} unit={definition?.unit ?? ''} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type ChartSeries, LineChart } from '../components/LineChart';
 import { LoadState } from '../components/LoadState';
+import { MetricSelect } from '../components/MetricSelect';
 import { dayOffset, formatChange, formatDay, formatValue } from '../format';
 import { useLoad } from '../load';
 import { type Bucket, type Compare, type QueryParams, type QueryResult, exportUrl, fetchCatalog, queryMetric } from '../metrics';
@@ -30,13 +31,7 @@ export function MetricsPage() {
           <form class="toolbar" aria-label="Query" onSubmit={(e) => e.preventDefault()}>
             <label>
               Metric
-              <select value={metric} onChange={(e) => setMetric(e.currentTarget.value)}>
-                {metrics.map((m) => (
-                  <option key={m.name} value={m.name}>
-                    {m.label}
-                  </option>
-                ))}
-              </select>
+              <MetricSelect metrics={metrics} value={metric} onChange={setMetric} />
             </label>
             <label>
               Range

@@ -1,8 +1,7 @@
 import { useState } from 'preact/hooks';
-import { messageOf } from '../api';
 import { LoadState } from '../components/LoadState';
 import { dayOffset, formatDay, formatValue } from '../format';
-import { useLoad } from '../load';
+import { useAction, useLoad } from '../load';
 import { type PlanKind, type Run, listRuns, solvePlan } from '../plans';
 
 const ASKS: { kind: PlanKind; label: string; body: () => Record<string, unknown> }[] = [
@@ -15,21 +14,17 @@ const ASKS: { kind: PlanKind; label: string; body: () => Record<string, unknown>
 /** Optimal plans from the solver, filled from the business's own settings and numbers, with the reasons in words. */
 export function PlansPage() {
   const [runs, reloadRuns] = useLoad(listRuns, []);
-  const [pending, setPending] = useState<PlanKind | null>(null);
-  const [error, setError] = useState('');
-  const [run, setRun] = useState<Run | null>(null);
+  const [asked, setAsked] = useState<PlanKind | null>(null);
+  const { pending: solving, error, result: run, run: start } = useAction<Run>();
+  const pending = solving ? asked : null;
 
-  const ask = async (kind: PlanKind, body: Record<string, unknown>) => {
-    setPending(kind);
-    setError('');
-    try {
-      setRun(await solvePlan(kind, body));
+  const ask = (kind: PlanKind, body: Record<string, unknown>) => {
+    setAsked(kind);
+    return start(async () => {
+      const solved = await solvePlan(kind, body);
       reloadRuns();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setPending(null);
-    }
+      return solved;
+    });
   };
 
   return (

@@ -2,7 +2,9 @@ export { builtinMetrics, builtinByName, type MetricDefinition } from './catalog'
 export { dimensionsKey, DIMENSION_NAME } from './dimensions';
 export { bucketStart, bucketStarts, nextBucket, comparisonShift } from './buckets';
 export { loadCatalog, defineMetric } from './store/catalog';
-export { checkPoints, type PointInput, type CleanPoint } from './store/points';
+export { checkPoints, checkPoint, isProblem, pointIdentity, type PointInput, type CleanPoint, type PointProblem } from './store/points';
 export { ensurePartitions, writePoints, ingestChecked, type IngestResult } from './store/ingest';
 export { refreshRollups } from './store/rollups';
+export { lockTenantMetrics } from './store/lock';
 export { queryMetric, dailyHistory, MAX_BUCKETS, type MetricQuery, type QueryResult, type QueryAggregation, type Series, type SeriesPoint } from './store/query';
+export { bulkIngest, BulkIngestRefused, type BulkPoint, type BulkIngestOptions, type BulkIngestResult, type BulkRowError } from './store/bulk';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { executeRows, withTenant, type Database, type Tx } from '@dyocense/core';
 import type { CleanPoint } from './points';
 import { refreshRollups } from './rollups';
+import { lockTenantMetrics } from './lock';
 
 export interface IngestResult {
   inserted: number;
@@ -27,6 +28,7 @@ export async function ensurePartitions(db: Database, points: CleanPoint[]): Prom
  */
 export async function writePoints(tx: Tx, tenantId: string, points: CleanPoint[]): Promise<IngestResult> {
   if (points.length === 0) return { inserted: 0, updated: 0 };
+  await lockTenantMetrics(tx, tenantId);
   const batch = JSON.stringify(points);
   const [row] = await executeRows<{ inserted: number; updated: number }>(
     tx,

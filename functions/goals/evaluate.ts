@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import { HttpProblem } from '@dyocense/core';
 import type { MetricDefinition } from '@dyocense/metrics';
-import { assessSmart, computeProgress, goalBaseline, type DailyPoint, type GoalDraft, type SmartAssessment } from './logic';
+import { assessSmart, computeProgress, goalBaseline, type DailyPoint, type GoalDraft, type SmartAssessment } from '@dyocense/goals';
 import type { GoalDraftBody } from './schema';
 import type { GoalRow } from './store';
 

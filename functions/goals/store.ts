@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, ne } from 'drizzle-orm';
 import { goalMilestones, smartGoals, type GoalStatus } from '@dyocense/db';
 import type { Tx } from '@dyocense/core';
 import { dailyHistory, loadCatalog, type MetricDefinition } from '@dyocense/metrics';
-import type { DailyPoint, SmartAssessment } from './logic';
+import type { DailyPoint, SmartAssessment } from '@dyocense/goals';
 
 export type GoalRow = typeof smartGoals.$inferSelect;
 

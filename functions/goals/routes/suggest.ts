@@ -1,7 +1,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticated, authOf, problems, requireAuth, withTenant, type AppEnv } from '@dyocense/core';
 import { dailyHistory, loadCatalog } from '@dyocense/metrics';
-import { suggestGoals } from '../logic';
+import { suggestGoals } from '@dyocense/goals';
 import { goalMetricsInUse } from '../store';
 
 const SuggestionView = z

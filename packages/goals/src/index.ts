@@ -1,4 +1,4 @@
-// The goals capability's decision logic: SMART checks, progress and suggestions. No I/O.
+// SMART goal logic shared by functions (goals, coach): SMART checks, progress and suggestions. No I/O.
 export { assessSmart, type SmartAssessment, type SmartContext } from './smart';
 export { goalBaseline } from './achievable';
 export { computeProgress, type GoalForProgress, type Progress } from './progress';

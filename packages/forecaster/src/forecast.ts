@@ -9,12 +9,14 @@ import {
   arimaCandidate, driftCandidate, otmCandidate, etsCandidate, naiveCandidate, snaiveCandidate, thetaCandidate, treesCandidate,
   type Candidate, type FittedCandidate,
 } from './models';
+import { modelBacktests, type ModelBacktest } from './model-backtest';
 import { at, mean, zForLevel } from './stats';
 import type { Interval, ModelForecast } from './types';
 
 export type ForecastMethod = 'auto' | 'ensemble' | 'ets' | 'arima' | 'theta' | 'snaive' | 'trees';
 export type ForecastOptions = { period: number; horizon: number; levels?: number[]; method?: ForecastMethod };
-export type ModelSummary = { name: string; spec: string; weight: number; backtest: { mase: number; smape: number } | null; note?: string };
+/** `backtest`: the model's own rolling-origin accuracy with its model-based intervals (null without a backtest). */
+export type ModelSummary = { name: string; spec: string; weight: number; backtest: ModelBacktest | null; note?: string };
 export type BacktestSummary = {
   mase: number;
   smape: number;
@@ -121,7 +123,6 @@ function core(y: number[], m: number, horizon: number, levels: number[], method:
   }
   const names = [...fitted.keys()];
   const { origins, horizon: bh } = runBacktest(y, m, horizon, fitted, MAX_ORIGINS);
-  const scores = backtestScores(origins, names);
   const combined = names.length > 1;
   const strategy: Strategy = method === 'ensemble' ? 'inverse2' : autoStrategy;
   const weightsFor = (subset: readonly Origin[]) => {
@@ -154,9 +155,10 @@ function core(y: number[], m: number, horizon: number, levels: number[], method:
     return { o, fc, factor: (lvl: number) => factor(lvl, otherScores) };
   }), levels, bh);
 
+  const accuracy = modelBacktests(origins, names, levels);
   const models: ModelSummary[] = names.map((n) => {
     const f = finals.get(n) as ModelForecast;
-    const s = scores.get(n);
+    const s = accuracy.get(n);
     const summary: ModelSummary = { name: n, spec: f.spec, weight: weights.get(n) ?? 0, backtest: s && Number.isFinite(s.mase) ? s : null };
     if (f.note) summary.note = f.note;
     return summary;

@@ -4,3 +4,4 @@ export { detectAnomalies } from './anomalies';
 export type { Anomaly, AnomalyOptions } from './anomalies';
 export { ForecastInputError } from './errors';
 export type { Interval } from './types';
+export type { ModelBacktest } from './model-backtest';

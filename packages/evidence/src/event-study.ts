@@ -69,9 +69,16 @@ function estimateEventStudy(observations: PanelRow[], actionTime: number, opts: 
   };
   const rels = [...new Set(observations.filter((o) => o.treated).map(relOf))].filter((r) => r !== -1).sort((a, b) => a - b);
   if (!observations.some((o) => o.treated && relOf(o) === -1)) throw new EvidenceInputError('actionTime', 'treated units need an observation in the period just before the action');
+  const clustered = index.units.length >= 10;
+  if (!clustered) {
+    // An event-time effect fitted by one observation has leverage 1: its residual is zero and its
+    // robust standard error comes out as rounding noise, i.e. false certainty. Refuse instead.
+    const perRel = new Map<number, number>();
+    for (const o of observations) if (o.treated) perRel.set(relOf(o), (perRel.get(relOf(o)) ?? 0) + 1);
+    if (rels.some((r) => (perRel.get(r) ?? 0) < 2)) throw new EvidenceInputError('observations', DEGENERATE);
+  }
   const raw = observations.map((o) => [...rels.map((r) => (o.treated && relOf(o) === r ? 1 : 0)), ...o.extra]);
   const { X, y, absorbed } = demeanTwoWay(observations, raw, observations.map((o) => o.value));
-  const clustered = index.units.length >= 10;
   const fit = ols(X, y, {
     intercept: false, absorbed,
     names: X[0]?.map((_, j) => (j < rels.length ? `rel${rels[j]}` : `fe${j}`)),
@@ -92,6 +99,7 @@ function estimateEventStudy(observations: PanelRow[], actionTime: number, opts: 
   let variance = 0;
   for (const a of postPositions) for (const b of postPositions) variance += ((fit.vcov[a] as number[])[b] as number) / postPositions.length ** 2;
   const averageSe = Math.sqrt(variance);
+  if (!Number.isFinite(averageSe)) throw new EvidenceInputError('observations', DEGENERATE);
   const crit = tCritical(0.95, fit.df);
   const averageCi: [number, number] = [averageEffect - crit * averageSe, averageEffect + crit * averageSe];
   const name = opts.outcomeName ?? 'the metric';
@@ -107,11 +115,21 @@ function estimateEventStudy(observations: PanelRow[], actionTime: number, opts: 
   };
 }
 
+/** A design where some event-time effect rests on a single observation has no usable errors. */
+const DEGENERATE = 'some event-time effects rest on a single observation, so their uncertainty cannot be estimated; add comparison units or pool periods (maxLeads / maxLags)';
+
 /** F = b' V^-1 b / q for the selected coefficients. */
 function waldF(beta: number[], vcov: number[][], positions: number[], df2: number) {
   const b = Matrix.columnVector(positions.map((p) => beta[p] as number));
   const V = new Matrix(positions.map((p) => positions.map((q) => (vcov[p] as number[])[q] as number)));
   const q = positions.length;
-  const f = b.transpose().mmul(inverse(V)).mmul(b).get(0, 0) / q;
+  let Vinv: Matrix;
+  try {
+    Vinv = inverse(V);
+  } catch {
+    throw new EvidenceInputError('observations', DEGENERATE);
+  }
+  const f = b.transpose().mmul(Vinv).mmul(b).get(0, 0) / q;
+  if (!Number.isFinite(f)) throw new EvidenceInputError('observations', DEGENERATE);
   return { f, df1: q, df2, pValue: fPValue(f, q, df2) };
 }

@@ -7,12 +7,12 @@ export { grangerAnalysis, type GrangerAnalysis, type GrangerAnalysisOptions, typ
 export { adfTest, kpssTest, checkStationarity, type StationarityTest, type StationarityVerdict } from './stationarity';
 export { propensityMatch, type PropensityMatchOptions, type PropensityMatchResult, type EffectEstimate } from './psm';
 export type { CovariateBalance } from './balance';
-export type { Refutation, RefutationReport, RefuteOptions } from './refute';
+export { refute, type Refutation, type RefutationReport, type RefuteOptions, type Perturbations } from './refute';
 export { differenceInDifferences, type DidOptions, type DidResult } from './did';
 export { eventStudy, type EventStudyOptions, type EventStudyResult, type EventTimeEffect } from './event-study';
 export type { PanelObservation } from './panel';
 export { beforeAfter, type BeforeAfterOptions, type BeforeAfterResult } from './its';
 export { decomposeProduct, decomposeBySegment, type Decomposition, type Contribution, type FactorChange, type SegmentChange } from './drivers';
 export { learnCausalGraph, simulate, type CausalGraph, type CausalEdge, type LearnGraphOptions, type SimulationOptions, type SimulationResult } from './graph';
-export type { InterventionEffect } from './sem';
+export type { InterventionEffect, StructuralEquation } from './sem';
 export { seededRandom } from './random';

@@ -7,12 +7,18 @@ import type { AppEnv } from './env';
 import { onError, onNotFound, problemResponse, validationHook } from './problems';
 import { requestContext } from './request-context';
 import { setSecurityHeaders } from './security-headers';
+import { limitStreamedBody } from './streamed-body-limit';
 
 export interface FunctionOptions {
   /** Overrides the configured body limit (uploads need more, most routes less). */
   bodyLimitBytes?: number;
   /** The paths this function owns; default `/api/<name>`. The portal owns everything else (''). */
   basePath?: string;
+  /**
+   * The limit for paths whose routes stream their body (uploads), or undefined for the usual
+   * limit. Such bodies are counted as they stream and never buffered (see limitStreamedBody).
+   */
+  streamedBodyLimit?: (path: string) => number | undefined;
 }
 
 const bodyless = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -39,6 +45,8 @@ export function createFunction(name: string, options: FunctionOptions = {}): Ope
     if (bodyless.has(c.req.method)) return next();
     const refused = csrfProblem(c);
     if (refused) return problemResponse(c, refused);
+    const streamed = options.streamedBodyLimit?.(c.req.path);
+    if (streamed !== undefined) return limitStreamedBody(c, next, streamed);
     limit ??= bodyLimit({
       maxSize: options.bodyLimitBytes ?? c.get('runtime').config.BODY_LIMIT_BYTES,
       onError: (c) => problemResponse(c, new HttpProblem(413, 'payload-too-large', `The request body is larger than ${options.bodyLimitBytes ?? c.get('runtime').config.BODY_LIMIT_BYTES} bytes.`)),

@@ -1,0 +1,2 @@
+ALTER TABLE "imports" DROP COLUMN "points_inserted";--> statement-breakpoint
+ALTER TABLE "imports" DROP COLUMN "points_updated";

@@ -1,0 +1,1 @@
+ALTER TABLE "connector_sync_records" ADD COLUMN "provider_updated_at" timestamp with time zone;

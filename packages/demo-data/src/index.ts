@@ -14,6 +14,7 @@ import type { CafeOptions, DemoBusiness, RemovableEffect } from './types';
 
 export type { CafeOptions, DemoBusiness, DemoPoint, EventKind, InventoryItem, MetricArea, MetricDefinition, PlantedEvent, RemovableEffect } from './types';
 export { CAFE_METRICS } from './catalog';
+export { cafePlanningSettings, type CafePlanningSettings } from './planning';
 
 export const CAFE_NAME = 'Harbor Street Café';
 /** Where the café is; points are whole local days stored as 00:00Z buckets. */

@@ -28,7 +28,7 @@ export interface InventoryResult {
   stockouts: number[];
 }
 
-interface SalesForUsage {
+export interface SalesForUsage {
   day: number;
   categoryUsd: Record<Category, number>;
   coffeePriceFactor: number;
@@ -36,7 +36,7 @@ interface SalesForUsage {
   croissantOut: boolean;
 }
 
-function drivers(s: SalesForUsage, endDay: number): UsageDrivers {
+export function drivers(s: SalesForUsage, endDay: number): UsageDrivers {
   const p = priceLevel(s.day, endDay);
   const coffeeDrinks = s.categoryUsd.coffee / (UNIT_PRICE.coffee * p * s.coffeePriceFactor);
   const teaDrinks = s.categoryUsd.tea / (UNIT_PRICE.tea * p);

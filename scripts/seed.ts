@@ -1,14 +1,14 @@
 // The demo business for the embedded default: Harbor Street Café, its owner's login, two
-// years of daily data (through the same checks and writes as POST /api/metrics/points), a
+// years of daily data (imported through bulkIngest, with the same checks as POST /api/metrics/points), a
 // dashboard and a goal. The planted effects are documented in packages/demo-data/README.md.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { dashboards, savedQueries } from '@dyocense/db';
+import { dashboards, optimizationConstraints, optimizationKinds, savedQueries } from '@dyocense/db';
 import { hashPassword, withTenant, type Database } from '@dyocense/core';
-import { CAFE_NAME, generateCafe } from '@dyocense/demo-data';
-import { checkPoints, ingestChecked, loadCatalog } from '@dyocense/metrics';
+import { CAFE_NAME, cafePlanningSettings, generateCafe } from '@dyocense/demo-data';
+import { bulkIngest, BulkIngestRefused } from '@dyocense/metrics';
 import { createBusiness } from '../functions/auth/store';
 import { assess, baselineOf, draftOf } from '../functions/goals/evaluate';
 import { insertGoal, metricContext } from '../functions/goals/store';
@@ -39,21 +39,23 @@ export async function seedDemo(db: Database, dataDir: string, now = new Date()):
   const tenantId = created.tenant.id;
   await seedMetrics(db, tenantId, now);
   await seedDashboard(db, tenantId, created.user.id);
+  await seedPlanning(db, tenantId, created.user.id, now);
   await seedGoal(db, tenantId, created.user.id, now);
   const login: DemoLogin = { email: DEMO_EMAIL, password, tenantId };
   writeFileSync(file, JSON.stringify(login, null, 2), { mode: 0o600 });
   return login;
 }
 
-/** Two years of the café ending yesterday, checked and written in batches like any upload. */
+/** Two years of the café ending yesterday, imported in one transaction like any upload. */
 export async function seedMetrics(db: Database, tenantId: string, now: Date): Promise<number> {
   const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   const cafe = generateCafe({ endDate: yesterday });
-  const catalog = await withTenant(db, tenantId, loadCatalog);
-  const { clean, errors } = checkPoints(cafe.points, catalog, 'demo', now.getTime());
-  if (errors.length) throw new Error(`demo data failed its own checks: ${JSON.stringify(errors.slice(0, 3))}`);
-  await ingestChecked(db, tenantId, clean);
-  return clean.length;
+  try {
+    return (await bulkIngest(db, tenantId, cafe.points, { source: 'demo', now: now.getTime() })).points;
+  } catch (err) {
+    if (err instanceof BulkIngestRefused) throw new Error(`demo data failed its own checks: ${JSON.stringify(err.rowErrors.slice(0, 3))}`);
+    throw err;
+  }
 }
 
 async function seedDashboard(db: Database, tenantId: string, userId: string): Promise<void> {
@@ -120,4 +122,12 @@ async function seedGoal(db: Database, tenantId: string, userId: string, now: Dat
       createdBy: userId,
     });
   });
+}
+
+/** The café's saved optimizer settings (stock list, roster, channels, menu), so plans work out of the box. */
+export async function seedPlanning(db: Database, tenantId: string, userId: string, now: Date): Promise<void> {
+  const settings = cafePlanningSettings({ endDate: new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10) });
+  await withTenant(db, tenantId, (tx) =>
+    tx.insert(optimizationConstraints).values(optimizationKinds.map((kind) => ({ tenantId, kind, settings: settings[kind], updatedBy: userId }))),
+  );
 }

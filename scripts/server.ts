@@ -6,8 +6,13 @@ import { Scalar } from '@scalar/hono-api-reference';
 import { createHost, type Runtime } from '@dyocense/core';
 import auth from '@dyocense/fn-auth';
 import compute from '@dyocense/fn-compute';
+import forecast from '@dyocense/fn-forecast';
+import connect from '@dyocense/fn-connect';
+import evidence from '@dyocense/fn-evidence';
+import coach from '@dyocense/fn-coach';
 import goals from '@dyocense/fn-goals';
 import metrics from '@dyocense/fn-metrics';
+import optimize from '@dyocense/fn-optimize';
 import portal from '@dyocense/fn-portal';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +24,11 @@ export function buildServer(runtime: Runtime) {
     { name: 'compute', app: compute },
     { name: 'metrics', app: metrics },
     { name: 'goals', app: goals },
+    { name: 'coach', app: coach },
+    { name: 'optimize', app: optimize },
+    { name: 'forecast', app: forecast },
+    { name: 'connect', app: connect },
+    { name: 'evidence', app: evidence },
   ]);
 
   // API docs, self-hosted: the page must work offline, so Scalar's script comes from us.

@@ -3,7 +3,12 @@
 // changed, deleted or planted; with no tenant set nothing at all is visible.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { apiTokens, dashboards, goalMilestones, invitations, jobs, metricDefinitions, savedQueries, smartGoals } from '@dyocense/db';
+import { connectorEffects, connectorSyncLogs, connectorSyncRecords, dataSources, webhookEvents } from '@dyocense/db';
+import { causalEstimates, evidenceGraphEdges, evidenceGraphNodes, evidenceGraphs } from '@dyocense/db';
+import { optimizationConstraints, optimizationRuns } from '@dyocense/db';
+import { importErrors, imports } from '@dyocense/db';
+import { agentExecutions, coachingSessions, coachingTurns, llmCache, llmUsage } from '@dyocense/db';
+import { apiTokens, dashboards, forecastModels, forecasts, goalMilestones, invitations, jobs, metricDefinitions, savedQueries, smartGoals } from '@dyocense/db';
 import { checkPoints, builtinByName, ingestChecked } from '@dyocense/metrics';
 import { enterTenant, executeRows, hashToken, isInsufficientPrivilege, withTenant, type Tx } from '@dyocense/core';
 import type { NodeRuntime } from '@dyocense/core/node';
@@ -34,6 +39,32 @@ async function seedTenant(label: 'A' | 'B') {
       .values({ tenantId: ids.tenantId, title: label, metric: 'revenue', direction: 'up', measure: 'total', targetValue: 1, unit: 'USD', area: 'sales', startDate: '2026-01-01', deadline: '2026-12-31', baselineValue: 0, assessment: {} })
       .returning();
     await tx.insert(goalMilestones).values({ tenantId: ids.tenantId, goalId: goal!.id, title: label, targetValue: 1, dueDate: '2026-06-30' });
+    const [coaching] = await tx.insert(coachingSessions).values({ tenantId: ids.tenantId, userId: ids.userId, title: label, turns: 1 }).returning();
+    const [turn] = await tx
+      .insert(coachingTurns)
+      .values({ tenantId: ids.tenantId, sessionId: coaching!.id, position: 1, question: label, intent: 'unknown', answer: label, cards: [], citations: [], provider: 'composer', model: 'templates', latencyMs: 1, embedding: Array.from({ length: 384 }, (_, i) => (i === 0 ? 1 : 0)), embeddingModel: 'test' })
+      .returning();
+    await tx.insert(agentExecutions).values({ tenantId: ids.tenantId, turnId: turn!.id, node: 'classify', position: 0, status: 'ok', input: {}, output: {}, durationMs: 1 });
+    await tx.insert(llmUsage).values({ tenantId: ids.tenantId, turnId: turn!.id, purpose: 'answer', provider: 'ollama', model: 'llama3:8b', latencyMs: 1, outcome: 'ok' });
+    await tx.insert(llmCache).values({ tenantId: ids.tenantId, key: `key-${label}`, provider: 'ollama', model: 'llama3:8b', answer: label, expiresAt: new Date(Date.now() + 1e7) });
+    const [fc] = await tx
+      .insert(forecasts)
+      .values({ tenantId: ids.tenantId, source: 'series', period: 1, horizon: 1, levels: [80], methodRequested: 'auto', historyPoints: 1 })
+      .returning();
+    await tx.insert(forecastModels).values({ tenantId: ids.tenantId, forecastId: fc!.id, position: 0, name: 'naive', spec: 'naive', weight: 1 });
+    const [source] = await tx.insert(dataSources).values({ tenantId: ids.tenantId, type: 'stripe', name: label }).returning();
+    await tx.insert(connectorSyncLogs).values({ tenantId: ids.tenantId, sourceId: source!.id });
+    await tx.insert(webhookEvents).values({ tenantId: ids.tenantId, sourceId: source!.id, provider: 'stripe', eventId: `evt_${label}`, topic: 'charge.succeeded', rawBody: '{}' });
+    await tx.insert(connectorEffects).values({ tenantId: ids.tenantId, sourceId: source!.id, key: `payment:${label}` });
+    await tx.insert(connectorSyncRecords).values({ tenantId: ids.tenantId, sourceId: source!.id, kind: 'order', externalId: `order_${label}`, day: '2026-01-15', amount: 1, counts: true });
+    await tx.insert(causalEstimates).values({ tenantId: ids.tenantId, question: 'explain', metric: 'revenue', periods: {}, method: 'test', narrative: label, inputs: {} });
+    const [graph] = await tx.insert(evidenceGraphs).values({ tenantId: ids.tenantId, fromDate: '2026-01-01', toDate: '2026-06-30', days: 1, summary: label, model: {} }).returning();
+    await tx.insert(evidenceGraphNodes).values({ tenantId: ids.tenantId, graphId: graph!.id, metric: 'revenue', mean: 1, r2: 0 });
+    await tx.insert(evidenceGraphEdges).values({ tenantId: ids.tenantId, graphId: graph!.id, fromMetric: 'orders', toMetric: 'revenue', kind: 'learned' });
+    await tx.insert(optimizationRuns).values({ tenantId: ids.tenantId, kind: 'budget', input: {}, solvedInput: {} });
+    await tx.insert(optimizationConstraints).values({ tenantId: ids.tenantId, kind: 'budget', settings: { channels: [] } });
+    const [upload] = await tx.insert(imports).values({ tenantId: ids.tenantId, fileName: `${label}.csv`, format: 'csv', status: 'failed' }).returning();
+    await tx.insert(importErrors).values({ tenantId: ids.tenantId, importId: upload!.id, position: 0, row: 2, column: 'date', value: label, message: 'not a date' });
   });
   const { clean } = checkPoints([{ metric: 'revenue', time: '2026-01-15T00:00:00Z', value: 10 }], builtinByName, 'test');
   await ingestChecked(runtime.db, ids.tenantId, clean);

@@ -48,6 +48,8 @@ export const configSchema = z.object({
   /** inline: worker threads in this process; http: POST to COMPUTE_URL; qstash: publish. */
   JOBS_TRANSPORT: z.enum(['inline', 'http', 'qstash']).default('inline'),
   JOBS_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Threads kept loaded with the engines: loading them takes seconds, which a first forecast should not wait for. */
+  JOBS_WARM_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
   JOBS_RETRY_BASE_MS: z.coerce.number().int().min(1).default(1000),
   COMPUTE_URL: optionalUrl,
   COMPUTE_TOKEN: z.string().min(16).optional(),
@@ -55,6 +57,35 @@ export const configSchema = z.object({
   QSTASH_TOKEN: z.string().optional(),
   QSTASH_CURRENT_SIGNING_KEY: z.string().optional(),
   QSTASH_NEXT_SIGNING_KEY: z.string().optional(),
+
+  /** Seals connector credentials (AES-256-GCM): 32 bytes, base64. Unset outside production: derived from APP_SECRET. */
+  CONNECTOR_KEY: z.string().optional(),
+  /** Keys that sealed older credentials, comma-separated base64; they still open, never seal. */
+  CONNECTOR_OLD_KEYS: z.string().default(''),
+  /** Stripe's API (test-connection); a local server in tests. */
+  STRIPE_API_BASE: z.url().default('https://api.stripe.com'),
+  /** A shop's Admin API origin; `{shop}` is replaced by the shop domain. A local server in tests. */
+  SHOPIFY_ADMIN_ORIGIN: z.string().default('https://{shop}'),
+  SHOPIFY_API_VERSION: z.string().regex(/^\d{4}-\d{2}$/).default('2025-07'),
+  /** Largest webhook body accepted; anything longer is refused with 413 before it is read whole. */
+  WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+
+  /** The Shopify app's credentials (install OAuth, callback HMAC). Unset: Shopify connect is off. */
+  SHOPIFY_API_KEY: z.string().optional(),
+  SHOPIFY_API_SECRET: z.string().optional(),
+  /** The app's previous client secret while it is being rotated: webhooks signed with it still verify. */
+  SHOPIFY_API_SECRET_PREVIOUS: z.string().optional(),
+  /** The QuickBooks (Intuit) app's credentials. Unset: QuickBooks connect is off. */
+  INTUIT_CLIENT_ID: z.string().optional(),
+  INTUIT_CLIENT_SECRET: z.string().optional(),
+  /** Intuit's OAuth 2.0 endpoints (from its discovery document) and the Accounting API; local servers in tests. */
+  INTUIT_ISSUER: z.url().default('https://oauth.platform.intuit.com/op/v1'),
+  INTUIT_AUTHORIZATION_URL: z.url().default('https://appcenter.intuit.com/connect/oauth2'),
+  INTUIT_TOKEN_URL: z.url().default('https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer'),
+  QUICKBOOKS_API_BASE: z.url().default('https://quickbooks.api.intuit.com'),
+  /** Provider calls during a sync: attempts per request and the first backoff (doubling) for 5xx and network errors. */
+  CONNECTOR_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(5),
+  CONNECTOR_RETRY_BASE_MS: z.coerce.number().int().min(1).default(500),
 
   OAUTH_GOOGLE_CLIENT_ID: z.string().optional(),
   OAUTH_GOOGLE_CLIENT_SECRET: z.string().optional(),
@@ -66,6 +97,22 @@ export const configSchema = z.object({
   OAUTH_GITHUB_CLIENT_SECRET: z.string().optional(),
   OAUTH_GITHUB_URL: z.url().default('https://github.com'),
   OAUTH_GITHUB_API_URL: z.url().default('https://api.github.com'),
+
+  /** The coach's models. None configured (the default): answers come from the deterministic composer. */
+  LLM_LOCAL_URL: optionalUrl,
+  LLM_LOCAL_MODEL: z.string().min(1).default('llama3:8b'),
+  LLM_CLOUD_URL: optionalUrl,
+  LLM_CLOUD_KEY: z.string().min(1).optional(),
+  LLM_CLOUD_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Questions scoring at or above this complexity (0–1) try the cloud model first. */
+  LLM_CLOUD_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  /** One model call may take this long before the next provider is tried. */
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000),
+  /** Cloud spend per tenant per UTC day (USD); past it only the local model and the composer answer. */
+  LLM_DAILY_BUDGET_USD: z.coerce.number().min(0).default(1),
+  LLM_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(86_400),
+  /** An embedding model (on the local server if set, else the cloud one) giving 384 dimensions; unset: hashed n-grams. */
+  LLM_EMBED_MODEL: z.string().min(1).optional(),
 });
 
 export type Config = z.infer<typeof configSchema> & {

@@ -9,6 +9,7 @@ export { rowsOf, executeRows } from './db/types';
 export { openPostgres, type PostgresOptions } from './db/postgres';
 export { withTenant, enterTenant, TenancyError } from './tenancy';
 export { audit, type AuditEntry } from './audit';
+export { sealSecret, openSecret, sealCredentials, openCredentials, needsReseal, keyringFromKeys, connectorKeyring, SecretError, type Sealed, type SecretKeyring } from './crypto/secrets';
 export { hitRateLimit, peekRateLimit, clearRateLimit, type RateDecision } from './rate-limit';
 
 export type { AuthContext } from './auth/context';

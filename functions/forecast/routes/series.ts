@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { authenticated, authOf, problems, rateLimit, requireAuth, type AppEnv } from '@dyocense/core';
 import { answer, startForecast, waitFromPrefer } from '../run';
 import { ForecastView, PendingView, PreferHeader, SeriesForecastBody } from '../schema';
-import { stepFrom } from '../times';
+import { stepTime } from '@dyocense/metrics';
 
 /** Up to this many values the caller waits for the answer; longer series are answered 202 at once. */
 export const SYNC_MAX_VALUES = 2_000;
@@ -31,7 +31,7 @@ export function registerSeries(app: OpenAPIHono<AppEnv>) {
     const auth = authOf(c);
     const body = c.req.valid('json');
     const start = body.start ? new Date(body.start) : null;
-    const times = start ? body.values.map((_, i) => stepFrom(start, body.interval, i)) : null;
+    const times = start ? body.values.map((_, i) => stepTime(start, body.interval, i)) : null;
     const wait = body.values.length <= SYNC_MAX_VALUES ? 10_000 : 0;
     const view = await startForecast(
       c,

@@ -54,3 +54,13 @@ export function comparisonShift(from: Date, to: Date, bucket: RollupBucket, comp
   if (bucket === 'month') return (d) => new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()));
   return (d) => new Date(d.getTime() - 364 * DAY);
 }
+
+/** The time `steps` intervals of `interval` after `from`; months keep the day of month, clamped to the month's end. */
+export function stepTime(from: Date, interval: 'day' | 'week' | 'month', steps: number): Date {
+  if (interval === 'day') return new Date(from.getTime() + steps * DAY);
+  if (interval === 'week') return new Date(from.getTime() + 7 * steps * DAY);
+  const y = from.getUTCFullYear();
+  const m = from.getUTCMonth() + steps;
+  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(from.getUTCDate(), lastDay), from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()));
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { forecast } from '@dyocense/forecaster';
-import { ForecastJobPayload, forecastJob, stepTime, toJobResult } from './forecast';
+import { stepTime } from '@dyocense/metrics';
+import { ForecastJobPayload, forecastJob, toJobResult } from './forecast';
 
 const id = '6f1c1f0e-8a7b-4c1d-9e2f-3a4b5c6d7e8f';
 

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { forecastModels, forecasts, type ForecastBacktest, type ForecastPoint } from '@dyocense/db';
 import { forecast, type ForecastResult } from '@dyocense/forecaster';
+import { stepTime } from '@dyocense/metrics';
 import type { Tx } from '../../db/types';
 import { defineJobKind } from '../registry';
 
@@ -68,17 +69,6 @@ export interface ForecastJobResult {
   notes: string[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** The time `steps` intervals after `from` (months keep the day of month, clamped to the month's end). */
-export function stepTime(from: Date, interval: ForecastInterval, steps: number): Date {
-  if (interval === 'day') return new Date(from.getTime() + steps * DAY_MS);
-  if (interval === 'week') return new Date(from.getTime() + 7 * steps * DAY_MS);
-  const y = from.getUTCFullYear();
-  const m = from.getUTCMonth() + steps;
-  const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(from.getUTCDate(), lastDay), from.getUTCHours(), from.getUTCMinutes(), from.getUTCSeconds(), from.getUTCMilliseconds()));
-}
 
 /** JSON has no NaN: an undefined measure (e.g. no backtest origin) is stored and shown as null. */
 const finiteOrNull = (v: number | null | undefined): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);

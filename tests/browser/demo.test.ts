@@ -37,7 +37,7 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
 
   it('opens on the last four weeks against the four before, the revenue trend and the seeded goal', async () => {
     const kpis = page.locator('.kpi');
-    await expect.poll(() => kpis.count()).toBe(4);
+    await expect.poll(() => kpis.count(), { timeout: 15_000 }).toBe(4);
     const revenue = kpis.filter({ hasText: 'Revenue' });
     // Four weeks of a café doing ~$3k a day: a dollar figure in the tens of thousands, and a signed change.
     expect(await revenue.locator('.kpi__value').textContent()).toMatch(/^\$\d{2,3},\d{3}$/);
@@ -56,7 +56,7 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     await page.getByLabel('Split by').fill('category');
     await page.getByLabel('Split by').press('Tab');
     const lines = page.locator('path.chart__line');
-    await expect.poll(() => lines.count()).toBe(5);
+    await expect.poll(() => lines.count(), { timeout: 15_000 }).toBe(5);
     const csv = await page.getByRole('link', { name: 'CSV' }).getAttribute('href');
     const response = await page.request.get(new URL(csv!, server!.url).toString());
     expect(response.status()).toBe(200);
@@ -72,7 +72,7 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     await page.getByLabel('Title').fill('More orders');
     await page.getByLabel('Target').fill('300');
     await page.getByRole('button', { name: 'Create goal' }).click();
-    await expect.poll(async () => (await page.getByRole('alert').filter({ hasText: 'not SMART' }).count())).toBe(1);
+    await expect.poll(async () => (await page.getByRole('alert').filter({ hasText: 'not SMART' }).count()), { timeout: 15_000 }).toBe(1);
     await page.getByRole('list', { name: 'SMART check' }).locator('.criterion--fail').filter({ hasText: 'Time-bound' }).waitFor();
 
     await page.getByRole('button', { name: 'Use this' }).first().click();
@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('the demo café in the portal', () => {
     // The conversation is kept: it is listed and reopens with its answer.
     await page.getByRole('button', { name: 'New conversation' }).click();
     await page.locator('.coach__sessions').getByRole('button', { name: 'Why did revenue drop last week?' }).first().click();
-    await expect.poll(() => page.locator('.turn__answer').first().textContent()).toBe(answer);
+    await expect.poll(() => page.locator('.turn__answer').first().textContent(), { timeout: 15_000 }).toBe(answer);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 });

@@ -21,6 +21,9 @@ export function MetricsPage() {
   const [bucket, setBucket] = useState<Bucket>('day');
   const [compare, setCompare] = useState<Compare | ''>('previous_year');
   const [groupBy, setGroupBy] = useState('');
+  // What is typed lives in its own state, so a re-render while a query loads never wipes it;
+  // the query follows when the field is left or Enter is pressed.
+  const [groupDraft, setGroupDraft] = useState('');
   const params: QueryParams = { metric, from: dayOffset(days), to: dayOffset(1), bucket, compare: compare || undefined, groupBy: groupBy || undefined };
   const [result, reloadResult] = useLoad(() => queryMetric(params), [metric, days, bucket, compare, groupBy]);
 
@@ -68,7 +71,13 @@ export function MetricsPage() {
             </label>
             <label>
               Split by
-              <input value={groupBy} placeholder="e.g. category" pattern="[a-z][a-z0-9_]*" onChange={(e) => setGroupBy(e.currentTarget.value.trim())} />
+              <input
+                value={groupDraft}
+                placeholder="e.g. category"
+                pattern="[a-z][a-z0-9_]*"
+                onInput={(e) => setGroupDraft(e.currentTarget.value)}
+                onChange={(e) => setGroupBy(e.currentTarget.value.trim())}
+              />
             </label>
           </form>
           <LoadState loaded={result} onRetry={reloadResult} what={metric}>

@@ -2,9 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorKeyring, openCredentials, withTenant } from '@dyocense/core';
 import { connectorSyncLogs, dataSources } from '@dyocense/db';
-import { signUp, TestClient } from '../../../tests/support/client';
-import { signShopifyQuery, startFakeShopify, type FakeOrder, type FakeShopify } from '../../../tests/support/fake-shopify';
-import { startTestServer, type TestServer } from '../../../tests/support/server';
+import { TestClient } from '../../../tests/support/client';
+import { signShopifyQuery, type FakeOrder, type FakeShopify } from '../../../tests/support/fake-shopify';
+import { type TestServer } from '../../../tests/support/server';
+import { startShopifyRig, type ShopifyRig } from '../../../tests/support/shopify-rig';
 
 const APP = { apiKey: 'test-shopify-api-key', apiSecret: 'test-shopify-api-secret-0123456789' };
 
@@ -13,23 +14,13 @@ let server: TestServer;
 let owner: TestClient;
 let tenantId: string;
 
+let rig: ShopifyRig | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeShopify(APP);
-  server = await startTestServer({
-    SHOPIFY_API_KEY: APP.apiKey,
-    SHOPIFY_API_SECRET: APP.apiSecret,
-    SHOPIFY_ADMIN_ORIGIN: fake.origin,
-    SHOPIFY_API_VERSION: '2025-01',
-    CONNECTOR_RETRY_ATTEMPTS: '3',
-    CONNECTOR_RETRY_BASE_MS: '10',
-  });
-  owner = new TestClient(server.url);
-  tenantId = (await signUp(owner, { businessName: 'Sync Shop' })).tenant.id;
+  rig = await startShopifyRig(APP, 'Sync Shop');
+  ({ fake, server, owner, tenantId } = rig);
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
+afterAll(() => rig?.close());
 
 /** January 2025 in the shop's zone (UTC-5): 600 orders, 150 customers, guests, cancellations, tests, refunds. */
 function seedShop(shop: string, count: number, seed: number) {

@@ -3,9 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeRows, withTenant } from '@dyocense/core';
 import { connectorSyncLogs } from '@dyocense/db';
-import { signUp, TestClient } from '../../../tests/support/client';
-import { startFakeShopify, type FakeOrder, type FakeShopify } from '../../../tests/support/fake-shopify';
-import { startTestServer, type TestServer } from '../../../tests/support/server';
+import { TestClient } from '../../../tests/support/client';
+import type { FakeOrder, FakeShopify } from '../../../tests/support/fake-shopify';
+import { type TestServer } from '../../../tests/support/server';
+import { startShopifyRig, type ShopifyRig } from '../../../tests/support/shopify-rig';
 import { customersDataRequest, customersRedact, order, refund, shopRedact } from '../fixtures/shopify';
 
 // A shop fed by both the order sync and its webhooks must count each sale once: the truth
@@ -23,23 +24,13 @@ let owner: TestClient;
 let tenantId: string;
 let sourceId: string;
 
+let rig: ShopifyRig | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeShopify(APP);
-  server = await startTestServer({
-    SHOPIFY_API_KEY: APP.apiKey,
-    SHOPIFY_API_SECRET: APP.apiSecret,
-    SHOPIFY_ADMIN_ORIGIN: fake.origin,
-    SHOPIFY_API_VERSION: '2025-01',
-    CONNECTOR_RETRY_ATTEMPTS: '3',
-    CONNECTOR_RETRY_BASE_MS: '10',
-  });
-  owner = new TestClient(server.url);
-  tenantId = (await signUp(owner, { businessName: 'Converge Café' })).tenant.id;
+  rig = await startShopifyRig(APP, 'Converge Café');
+  ({ fake, server, owner, tenantId } = rig);
 });
-afterAll(async () => {
-  await server?.close();
-  await fake?.close();
-});
+afterAll(() => rig?.close());
 
 const day = (month: number, d: number, hour = 12) => `2025-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(hour).padStart(2, '0')}:15:00-05:00`;
 

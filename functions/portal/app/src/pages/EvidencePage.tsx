@@ -4,6 +4,7 @@ import { dayOffset, formatChange, formatValue } from '../format';
 import { type Contribution, type Estimate, estimateEffect, explainChange, explainParts, refutationsOf } from '../evidence';
 import { useAction, useLoad } from '../load';
 import { type MetricDefinition, fetchCatalog } from '../metrics';
+import { ErrorAlert, SubmitButton } from '../components/ActionParts';
 
 /** "Why did it change?" and "did it work?", each answered with the checks that could have proved it wrong. */
 export function EvidencePage() {
@@ -56,14 +57,10 @@ function ExplainPanel({ metrics }: { metrics: MetricDefinition[] }) {
           </select>
         </label>
         <div class="form-actions">
-          <button type="submit" class="button button--primary" disabled={pending}>
-            {pending ? 'Looking into it…' : 'Explain'}
-          </button>
+          <SubmitButton pending={pending} label="Explain" pendingLabel="Looking into it…" />
         </div>
       </form>
-      <div role="alert" class="form-alert" hidden={!error}>
-        {error}
-      </div>
+      <ErrorAlert message={error} />
       {result && <ExplainAnswer estimate={result} unit={unitOf(result.metric)} />}
     </section>
   );
@@ -169,14 +166,10 @@ function EffectPanel({ metrics }: { metrics: MetricDefinition[] }) {
           <input name="endDate" type="date" />
         </label>
         <div class="form-actions">
-          <button type="submit" class="button button--primary" disabled={pending}>
-            {pending ? 'Estimating…' : 'Estimate the effect'}
-          </button>
+          <SubmitButton pending={pending} label="Estimate the effect" pendingLabel="Estimating…" />
         </div>
       </form>
-      <div role="alert" class="form-alert" hidden={!error}>
-        {error}
-      </div>
+      <ErrorAlert message={error} />
       {result && (
         <div class="answer">
           <p class="panel__figure">

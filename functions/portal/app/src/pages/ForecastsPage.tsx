@@ -6,6 +6,7 @@ import { dayOffset, formatDay, formatValue } from '../format';
 import { type Forecast, fetchAnomalies, requestForecast } from '../forecasts';
 import { useAction, useLoad } from '../load';
 import { type MetricDefinition, type QueryResult, fetchCatalog, queryMetric } from '../metrics';
+import { ErrorAlert, SubmitButton } from '../components/ActionParts';
 
 const HORIZONS = [
   { days: 14, label: 'Next 2 weeks' },
@@ -70,14 +71,10 @@ function ForecastWorkbench({ metrics }: { metrics: MetricDefinition[] }) {
           </select>
         </label>
         <div class="form-actions">
-          <button type="submit" class="button button--primary" disabled={pending}>
-            {pending ? 'Forecasting…' : 'Forecast'}
-          </button>
+          <SubmitButton pending={pending} label="Forecast" pendingLabel="Forecasting…" />
         </div>
       </form>
-      <div role="alert" class="form-alert" hidden={!error}>
-        {error}
-      </div>
+      <ErrorAlert message={error} />
       {pending && (
         <p class="muted" role="status">
           Fitting several models and testing each on your past data…

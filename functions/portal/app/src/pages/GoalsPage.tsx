@@ -6,6 +6,7 @@ import { type Assessment, type GoalDraft, type Suggestion, createGoal, fetchGoal
 import { useLoad } from '../load';
 import { type MetricDefinition, fetchCatalog } from '../metrics';
 import { GoalProgressRow } from './OverviewPage';
+import { ErrorAlert, SubmitButton } from '../components/ActionParts';
 
 const CRITERIA: Record<string, string> = {
   specific: 'Specific',
@@ -172,14 +173,10 @@ function GoalForm({ catalog, initial, onCreated }: GoalFormProps) {
           <button type="button" class="button" disabled={pending} onClick={(e) => void run((e.currentTarget as HTMLButtonElement).form!, 'check')}>
             Check it
           </button>
-          <button type="submit" class="button button--primary" disabled={pending}>
-            {pending ? 'Working…' : 'Create goal'}
-          </button>
+          <SubmitButton pending={pending} label="Create goal" pendingLabel="Working…" />
         </div>
       </form>
-      <div role="alert" class="form-alert" hidden={!message}>
-        {message}
-      </div>
+      <ErrorAlert message={message} />
       {assessment && <AssessmentList assessment={assessment} />}
     </section>
   );

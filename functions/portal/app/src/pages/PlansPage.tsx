@@ -3,6 +3,7 @@ import { LoadState } from '../components/LoadState';
 import { dayOffset, formatDay, formatValue } from '../format';
 import { useAction, useLoad } from '../load';
 import { type PlanKind, type Run, listRuns, solvePlan } from '../plans';
+import { ErrorAlert } from '../components/ActionParts';
 
 const ASKS: { kind: PlanKind; label: string; body: () => Record<string, unknown> }[] = [
   { kind: 'inventory', label: 'What should I reorder?', body: () => ({}) },
@@ -38,9 +39,7 @@ export function PlansPage() {
             </button>
           ))}
         </div>
-        <div role="alert" class="form-alert" hidden={!error}>
-          {error}
-        </div>
+        <ErrorAlert message={error} />
       </section>
       {run && <RunView run={run} />}
       <section class="panel" aria-labelledby="recent-title">

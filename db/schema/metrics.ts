@@ -20,6 +20,11 @@ export const directions = ['up', 'down'] as const;
 export type Direction = (typeof directions)[number];
 export const businessAreas = ['sales', 'operations', 'marketing', 'inventory', 'customers', 'finance'] as const;
 export type BusinessArea = (typeof businessAreas)[number];
+/**
+ * The buckets a query can ask for. metric_rollups stores day, week and month; hour buckets are
+ * aggregated from the points at query time (for hourly data an hour rollup would be a copy
+ * of the points, doubling what an import writes).
+ */
 export const rollupBuckets = ['hour', 'day', 'week', 'month'] as const;
 export type RollupBucket = (typeof rollupBuckets)[number];
 
@@ -63,7 +68,7 @@ export const businessMetrics = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.metric, t.dimsKey, t.time, t.source] })],
 );
 
-/** Pre-aggregated buckets kept current on every ingest; queries read these, not the points. */
+/** Pre-aggregated day, week and month buckets kept current on every ingest; queries read these, not the points. */
 export const metricRollups = pgTable(
   'metric_rollups',
   {

@@ -101,6 +101,32 @@ describe('buckets and aggregation (hand-computed)', () => {
     expect(stock.series[0]!.points[0]!.value).toBe(32); // beans' last 25 + oat milk 7
   });
 
+  it('reads hour buckets from the points: sums, groups, filters and last values within the hour', async () => {
+    const orders = [
+      { time: '2026-02-10T10:15:00Z', value: 3, channel: 'web' },
+      { time: '2026-02-10T10:45:00Z', value: 4, channel: 'web' },
+      { time: '2026-02-10T10:50:00Z', value: 5, channel: 'store' },
+      { time: '2026-02-10T11:05:00Z', value: 6, channel: 'store' },
+    ].map((o) => ({ metric: 'orders', time: o.time, value: o.value, dimensions: { channel: o.channel } }));
+    expect((await ingest(owner, orders)).status).toBe(200);
+    const range = 'metric=orders&from=2026-02-10T10:00:00Z&to=2026-02-10T12:00:00Z&bucket=hour';
+    const summed = await query(owner, range);
+    expect(summed.series[0]!.points).toEqual([
+      { bucket: '2026-02-10T10:00:00.000Z', value: 12 },
+      { bucket: '2026-02-10T11:00:00.000Z', value: 6 },
+    ]);
+    const grouped = await query(owner, `${range}&groupBy=channel`);
+    expect(grouped.series.map((s) => [s.group, s.points.map((p) => p.value)])).toEqual([
+      ['store', [5, 6]],
+      ['web', [7, null]],
+    ]);
+    expect((await query(owner, `${range}&filter=channel:web`)).total).toBe(7);
+    // Last value of each channel within the hour, added across channels: 4 (web, 10:45) + 5 (store, 10:50).
+    expect((await query(owner, `${range}&aggregation=last`)).series[0]!.points.map((p) => p.value)).toEqual([9, 6]);
+    // The day rollup agrees with the hours.
+    expect((await query(owner, 'metric=orders&from=2026-02-10&to=2026-02-10&bucket=day')).total).toBe(18);
+  });
+
   it('groups by a dimension and filters by one', async () => {
     const grouped = await query(owner, 'metric=marketing_spend&from=2026-01-30&to=2026-01-31&groupBy=channel');
     expect(grouped.series.map((s) => [s.group, s.points.map((p) => p.value), s.total])).toEqual([

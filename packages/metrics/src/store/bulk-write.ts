@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, pgErrorCode, type Tx } from '@dyocense/core';
+import { DAYS } from './bulk-days';
 import { STAGE } from './bulk-stage';
 
 const stage = sql.raw(STAGE);
@@ -9,12 +10,12 @@ const SERIES = sql.raw('metrics_bulk_series');
  * Moves the staged points into business_metrics with one upsert (a re-imported point
  * replaces its value). The tenant is the transaction's; RLS checks every row written.
  * Fails with 21000 (cardinality violation) if the file holds the same point twice.
+ * Rows go in as they were staged: sorting 1M rows into key order first cost twice the
+ * insert itself (measured), and a file's rows already come a few series at a time.
  */
 export async function upsertStaged(tx: Tx, tenantId: string): Promise<void> {
   const insert = sql`insert into business_metrics as m (tenant_id, metric, time, value, unit, source, dimensions, dims_key)
-    select ${tenantId}::uuid, s.metric, s.time, s.value, s.unit, s.source, s.dimensions, s.dims_key from ${stage} s
-    -- In key order: each series' index entries go in side by side.
-    order by s.metric, s.dims_key, s.time, s.source`;
+    select ${tenantId}::uuid, s.metric, s.time, s.value, s.unit, s.source, s.dimensions, s.dims_key from ${stage} s`;
   await insertElseUpsert(
     tx,
     insert,
@@ -48,23 +49,39 @@ export async function stagedRepeats(tx: Tx, limit: number): Promise<{ row: numbe
   );
 }
 
+export interface StagedSeries {
+  series: number;
+  /** Series with no stored point in their span yet: their day rollups come from the staging table alone. */
+  fresh: number;
+  metrics: string[];
+  from: string | null;
+  to: string | null;
+}
+
 /**
- * The series an import touched and the time span it covered in each. Rollups are
- * recomputed over each series' span (bucket-aligned), from what is stored — so points
- * already there, from other sources or earlier imports, are counted too.
+ * The series an import touched, the time span it covered in each, and whether it is fresh:
+ * nothing stored yet anywhere in the weeks and months its span reaches into. Runs before the
+ * upsert, under the tenant's metrics lock, so "nothing stored" still holds when the rollups
+ * are written.
  */
-export async function collectSeries(tx: Tx): Promise<{ series: number; metrics: string[]; from: string | null; to: string | null }> {
+export async function collectSeries(tx: Tx, tenantId: string): Promise<StagedSeries> {
   await tx.execute(sql`analyze ${stage}`);
   // A series' dimensions are the same on every point (dims_key is their canonical text).
   await tx.execute(sql`create temp table ${SERIES} on commit drop as
-    select metric, dims_key, min(dimensions::text)::jsonb as dimensions, min(time) as t0, max(time) as t1
-    from ${stage} group by metric, dims_key`);
-  const [row] = await executeRows<{ series: number; metrics: string[] | null; from: string | Date | null; to: string | Date | null }>(
+    select s.*, not exists (
+        select 1 from business_metrics m
+        where m.tenant_id = ${tenantId}::uuid and m.metric = s.metric and m.dims_key = s.dims_key
+          and m.time >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
+          and m.time < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month')) as fresh
+    from (select metric, dims_key, min(dimensions::text)::jsonb as dimensions, min(time) as t0, max(time) as t1
+          from ${stage} group by metric, dims_key) s`);
+  const [row] = await executeRows<{ series: number; fresh: number; metrics: string[] | null; from: string | Date | null; to: string | Date | null }>(
     tx,
-    sql`select count(*)::int as series, array_agg(distinct metric order by metric) as metrics, min(t0) as from, max(t1) as to from ${SERIES}`,
+    sql`select count(*)::int as series, count(*) filter (where fresh)::int as fresh,
+               array_agg(distinct metric order by metric) as metrics, min(t0) as from, max(t1) as to from ${SERIES}`,
   );
   const iso = (v: string | Date | null | undefined) => (v == null ? null : new Date(v).toISOString());
-  return { series: Number(row?.series ?? 0), metrics: row?.metrics ?? [], from: iso(row?.from), to: iso(row?.to) };
+  return { series: Number(row?.series ?? 0), fresh: Number(row?.fresh ?? 0), metrics: row?.metrics ?? [], from: iso(row?.from), to: iso(row?.to) };
 }
 
 /** Replaces a bucket's aggregate; one that did not change is left alone (no new row version). */
@@ -76,47 +93,73 @@ const upsertRollups = sql`on conflict (tenant_id, metric, bucket, dims_key, buck
 
 const rollupColumns = sql`(tenant_id, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time)`;
 
+/** Day aggregates of points `p` (sum, count, min, max, last = latest time, ties by source). */
+const dayAggregates = sql`date_trunc('day', p.time, 'UTC') as bucket_start, sum(p.value) as sum, count(*) as count,
+  min(p.value) as min, max(p.value) as max,
+  (array_agg(p.value order by p.time desc, p.source))[1] as last_value, max(p.time) as last_time`;
+
+/** Week and month aggregates of day rows `d` (the aggregates compose), grouped with `b.bucket`. */
+const weekAndMonthAggregates = sql`date_trunc(b.bucket, d.bucket_start, 'UTC') as bucket_start,
+  sum(d.sum) as sum, sum(d.count) as count, min(d.min) as min, max(d.max) as max,
+  (array_agg(d.last_value order by d.last_time desc))[1] as last_value, max(d.last_time) as last_time`;
+
 /**
- * Recomputes the rollups of every touched series over its span (whole days), set-based and
- * reading the points once: hours from the points, days from those hours, then weeks and
- * months from the stored days. The aggregates compose (sum, count, min, max, last = latest
- * time, ties by source, as in the per-batch refresh).
+ * Writes the day, week and month rollups of every touched series over its span. Hours are
+ * not stored: queries read them from the points (an hour rollup of hourly data is the data).
  */
-export async function refreshStagedRollups(tx: Tx, tenantId: string): Promise<void> {
-  const hoursAndDays = sql`
-    with hours as materialized (
-      select s.metric, s.dims_key, s.dimensions, h.*
-      from ${SERIES} s cross join lateral (
-        select date_trunc('hour', m.time, 'UTC') as bucket_start, sum(m.value) as sum, count(*) as count,
-               min(m.value) as min, max(m.value) as max,
-               (array_agg(m.value order by m.time desc, m.source))[1] as last_value, max(m.time) as last_time
-        from business_metrics m
-        where m.tenant_id = ${tenantId}::uuid and m.metric = s.metric and m.dims_key = s.dims_key
-          and m.time >= date_trunc('day', s.t0, 'UTC') and m.time < date_trunc('day', s.t1, 'UTC') + interval '1 day'
-        group by 1) h),
-    days as (
-      select metric, dims_key, dimensions, date_trunc('day', bucket_start, 'UTC') as bucket_start,
-             sum(sum) as sum, sum(count) as count, min(min) as min, max(max) as max,
-             (array_agg(last_value order by last_time desc))[1] as last_value, max(last_time) as last_time
-      from hours group by metric, dims_key, dimensions, 4)
+export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: StagedSeries, dayTotals: 'staged' | 'absent'): Promise<void> {
+  if (touched.fresh > 0) await writeFreshRollups(tx, tenantId, dayTotals);
+  if (touched.fresh < touched.series) await refreshStoredRollups(tx, tenantId);
+}
+
+/**
+ * Fresh series: after the upsert their points in every touched week and month are exactly
+ * the staged ones, so days, weeks and months all come from the import's own day totals
+ * (gathered while streaming when `dayTotals` is 'staged', else aggregated from the staging
+ * table) in one statement, without reading anything back.
+ */
+async function writeFreshRollups(tx: Tx, tenantId: string, dayTotals: 'staged' | 'absent'): Promise<void> {
+  const totals = dayTotals === 'staged' ? sql.raw(DAYS) : sql`(select p.metric, p.dims_key, ${dayAggregates} from ${stage} p group by 1, 2, 3)`;
+  const insert = sql`with d as materialized (
+      select t.metric, t.dims_key, s.dimensions, t.bucket_start, t.sum, t.count, t.min, t.max, t.last_value, t.last_time
+      from ${totals} t join ${SERIES} s on s.metric = t.metric and s.dims_key = t.dims_key
+      where s.fresh)
     insert into metric_rollups as r ${rollupColumns}
-    select ${tenantId}::uuid, metric, 'hour', bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time from hours
+    select ${tenantId}::uuid, metric, 'day', bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time from d
     union all
-    select ${tenantId}::uuid, metric, 'day', bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time from days
-    order by 2, 3, 5, 4`;
-  await insertElseUpsert(tx, hoursAndDays, sql`${hoursAndDays} ${upsertRollups}`);
+    select ${tenantId}::uuid, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time
+    from (select d.metric, d.dims_key, d.dimensions, b.bucket, ${weekAndMonthAggregates}
+          from d cross join (values ('week'), ('month')) as b(bucket)
+          group by d.metric, d.dims_key, d.dimensions, b.bucket, 5) w`;
+  // Rollup rows can outlive their points (a deleted point's empty bucket is not always removed): replace them.
+  await insertElseUpsert(tx, insert, sql`${insert} ${upsertRollups}`);
+}
+
+/**
+ * Series that had points already: their days are recomputed from the stored points over the
+ * span (series by series, along the primary key), then their weeks and months from the
+ * stored days in one pass over the tenant's day rollups in range.
+ */
+async function refreshStoredRollups(tx: Tx, tenantId: string): Promise<void> {
+  const days = sql`insert into metric_rollups as r ${rollupColumns}
+    select ${tenantId}::uuid, s.metric, 'day', d.bucket_start, s.dims_key, s.dimensions, d.sum, d.count, d.min, d.max, d.last_value, d.last_time
+    from ${SERIES} s cross join lateral (
+      select ${dayAggregates}
+      from business_metrics p
+      where p.tenant_id = ${tenantId}::uuid and p.metric = s.metric and p.dims_key = s.dims_key
+        and p.time >= date_trunc('day', s.t0, 'UTC') and p.time < date_trunc('day', s.t1, 'UTC') + interval '1 day'
+      group by 1) d
+    where not s.fresh`;
+  await insertElseUpsert(tx, days, sql`${days} ${upsertRollups}`);
   await tx.execute(sql`
     insert into metric_rollups as r ${rollupColumns}
-    select ${tenantId}::uuid, s.metric, b.bucket, a.bucket_start, s.dims_key, s.dimensions, a.sum, a.count, a.min, a.max, a.last_value, a.last_time
-    from ${SERIES} s cross join (values ('week'), ('month')) as b(bucket)
-    cross join lateral (
-      select date_trunc(b.bucket, d.bucket_start, 'UTC') as bucket_start,
-             sum(d.sum) as sum, sum(d.count) as count, min(d.min) as min, max(d.max) as max,
-             (array_agg(d.last_value order by d.last_time desc))[1] as last_value, max(d.last_time) as last_time
-      from metric_rollups d
-      where d.tenant_id = ${tenantId}::uuid and d.metric = s.metric and d.bucket = 'day' and d.dims_key = s.dims_key
-        and d.bucket_start >= date_trunc(b.bucket, s.t0, 'UTC')
-        and d.bucket_start < date_trunc(b.bucket, s.t1, 'UTC') + ('1 ' || b.bucket)::interval
-      group by 1) a
+    select ${tenantId}::uuid, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time
+    from (select s.metric, s.dims_key, s.dimensions, b.bucket, ${weekAndMonthAggregates}
+          from ${SERIES} s cross join (values ('week'), ('month')) as b(bucket)
+          join metric_rollups d on d.tenant_id = ${tenantId}::uuid and d.metric = s.metric and d.bucket = 'day' and d.dims_key = s.dims_key
+            and d.bucket_start >= date_trunc(b.bucket, s.t0, 'UTC')
+            and d.bucket_start < date_trunc(b.bucket, s.t1, 'UTC') + ('1 ' || b.bucket)::interval
+          where not s.fresh
+          group by s.metric, s.dims_key, s.dimensions, b.bucket, 5) w
     ${upsertRollups}`);
 }

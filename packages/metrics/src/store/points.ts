@@ -36,6 +36,8 @@ export interface PointProblem {
 /** The identity of a point: re-ingesting the same identity replaces its value. */
 export const pointIdentity = (p: CleanPoint) => `${p.metric}\u0000${p.time}\u0000${p.source}\u0000${p.dims_key}`;
 
+const problem = (field: string, message: string): PointProblem => ({ field, message });
+
 /** Checks one point against the tenant's catalog; the clean point, or what is wrong with it. */
 export function checkPoint(
   p: PointInput,
@@ -43,7 +45,6 @@ export function checkPoint(
   defaultSource: string,
   now: number,
 ): CleanPoint | PointProblem {
-  const problem = (field: string, message: string): PointProblem => ({ field, message });
   const def = catalog.get(p.metric);
   if (!def) return problem('metric', `unknown metric "${p.metric}"; define it first (POST /api/metrics/catalog)`);
   if (p.unit !== undefined && p.unit !== def.unit) return problem('unit', `${p.metric} is measured in ${def.unit}, not ${p.unit}`);

@@ -79,17 +79,33 @@ interface Row extends Record<string, unknown> {
   count: number;
 }
 
+/**
+ * The bucket rows of a period, shaped like metric_rollups (one row per series and bucket).
+ * Hours are aggregated from the points (they are not stored); the rest are stored rollups.
+ */
+function bucketRows(q: MetricQuery, from: Date, to: Date): SQL {
+  const start = sql`${from.toISOString()}::timestamptz`;
+  const end = sql`${to.toISOString()}::timestamptz`;
+  if (q.bucket !== 'hour') {
+    return sql`select * from metric_rollups
+      where metric = ${q.metric.name} and bucket = ${q.bucket} and bucket_start >= ${start} and bucket_start < ${end}`;
+  }
+  return sql`select date_trunc('hour', m.time, 'UTC') as bucket_start, m.dimensions, sum(m.value) as sum, count(*) as count,
+      min(m.value) as min, max(m.value) as max, (array_agg(m.value order by m.time desc, m.source))[1] as last_value
+    from business_metrics m
+    where m.metric = ${q.metric.name} and m.time >= ${start} and m.time < ${end}
+    group by m.dims_key, m.dimensions, 1`;
+}
+
 async function readPeriod(tx: Tx, q: MetricQuery, agg: QueryAggregation, from: Date, to: Date): Promise<Row[]> {
   const group = q.groupBy ? sql`r.dimensions ->> ${q.groupBy}` : sql`null::text`;
-  const filter = q.filters && Object.keys(q.filters).length ? sql`and r.dimensions @> ${JSON.stringify(q.filters)}::jsonb` : sql``;
+  const filter = q.filters && Object.keys(q.filters).length ? sql`where r.dimensions @> ${JSON.stringify(q.filters)}::jsonb` : sql``;
   return executeRows<Row>(
     tx,
     sql`select r.bucket_start, ${group} as grp, ${aggregate(agg)}::float8 as value,
                sum(r.sum)::float8 as sum, sum(r.count)::float8 as count
-        from metric_rollups r
-        where r.metric = ${q.metric.name} and r.bucket = ${q.bucket}
-          and r.bucket_start >= ${from.toISOString()}::timestamptz and r.bucket_start < ${to.toISOString()}::timestamptz
-          ${filter}
+        from (${bucketRows(q, from, to)}) r
+        ${filter}
         group by 1, 2
         order by 1, 2`,
   );

@@ -19,17 +19,17 @@ const upsert = (tenantId: string, source: SQL) => sql`
     max = excluded.max, last_value = excluded.last_value, last_time = excluded.last_time`;
 
 /**
- * Recomputes the rollup buckets a batch touched. Hours and days are computed from the
- * points; weeks and months from the fresh days (the aggregates compose: sum, count, min,
- * max, last), so a month is never rescanned point by point. Recomputing rather than adding
- * keeps rollups right when a point is re-ingested with a new value.
+ * Recomputes the rollup buckets a batch touched. Days are computed from the points; weeks
+ * and months from the fresh days (the aggregates compose: sum, count, min, max, last), so a
+ * month is never rescanned point by point. Recomputing rather than adding keeps rollups
+ * right when a point is re-ingested with a new value. Hours are not stored: queries read them from the points.
  *
  * Each touched bucket reads its own series range through LATERAL: the planner cannot know
  * how many rows a JSON batch holds, and left to itself it hash-joins the tenant's whole
  * history (measured: 15M rows filtered per 10k-point batch).
  */
 export async function refreshRollups(tx: Tx, tenantId: string, batchJson: string): Promise<void> {
-  await tx.execute(sql`${touched(batchJson, sql`(values ('hour'), ('day'))`)}
+  await tx.execute(sql`${touched(batchJson, sql`(values ('day'))`)}
     ${upsert(
       tenantId,
       sql`select (array_agg(m.dimensions))[1] as dimensions, sum(m.value) as sum, count(*) as count, min(m.value) as min, max(m.value) as max,

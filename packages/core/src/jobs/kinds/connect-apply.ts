@@ -76,7 +76,7 @@ export async function erasePoints(tx: Tx, tenantId: string, filter: SQL): Promis
     using (
       select distinct p.metric, p.dims_key, b.bucket, date_trunc(b.bucket, p.time, 'UTC') as bucket_start
       from jsonb_to_recordset(${batch}::jsonb) as p(metric text, time timestamptz, dims_key text)
-      cross join (values ('hour'), ('day'), ('week'), ('month')) as b(bucket)) t
+      cross join (values ('day'), ('week'), ('month')) as b(bucket)) t
     where r.tenant_id = ${tenantId}::uuid and r.metric = t.metric and r.dims_key = t.dims_key
       and r.bucket = t.bucket and r.bucket_start = t.bucket_start`);
   await refreshRollups(tx, tenantId, batch);

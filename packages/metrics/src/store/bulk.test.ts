@@ -119,6 +119,27 @@ describe('bulkIngest', () => {
     });
   });
 
+  it('re-imports a corrected file by rewriting only the changed point and the buckets that hold it', async () => {
+    const tenant = await newTenant();
+    await bulkIngest(db, tenant, hourly());
+    const before = await rollups(tenant);
+    const corrected = [...hourly()].map((p) => (p.time === '2026-01-31T12:00:00.000Z' && p.dimensions?.store === 'south' ? { ...p, value: p.value + 100 } : p));
+    await bulkIngest(db, tenant, corrected);
+    const after = await rollups(tenant);
+    expect(after).toHaveLength(before.length);
+    const changed = after.filter((r, i) => r.sum !== before[i]!.sum);
+    expect(changed.map((r) => [r.dims_key, r.bucket, r.bucket_start.slice(0, 10)])).toEqual([
+      ['store=south', 'day', '2026-01-31'],
+      ['store=south', 'month', '2026-01-01'],
+      ['store=south', 'week', '2026-01-26'],
+    ]);
+    for (const r of changed) expect(r.sum - before[after.indexOf(r)]!.sum).toBeCloseTo(100, 9);
+    const [stamps] = await withTenant(db, tenant, (tx) =>
+      executeRows<{ rewritten: number }>(tx, sql`select count(*) filter (where ingested_at = (select max(ingested_at) from business_metrics))::int as rewritten from business_metrics`),
+    );
+    expect(stamps!.rewritten).toBe(1);
+  });
+
   it('counts points already stored (other sources, earlier batches) in the refreshed rollups', async () => {
     const tenant = await newTenant();
     const { clean } = checkPoints([{ metric: 'revenue', time: '2026-01-30T12:30:00Z', value: 1000, dimensions: { store: 'north' } }], builtinByName, 'manual');

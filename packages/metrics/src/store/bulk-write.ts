@@ -66,7 +66,7 @@ export async function stagedRepeats(tx: Tx, limit: number): Promise<{ row: numbe
 
 export interface StagedSeries {
   series: number;
-  /** Series with no stored point in their span yet: their day rollups come from the staging table alone. */
+  /** Series with nothing stored yet in the weeks and months their span reaches: all their rollups come from the import itself. */
   fresh: number;
   metrics: string[];
   from: string | null;

@@ -1,49 +1,423 @@
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { badRequest, HttpProblem } from '@dyocense/core';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, posix } from 'node:path';
+import { PassThrough, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createInflateRaw } from 'node:zlib';
+import { SaxesParser } from 'saxes';
+import { badRequest } from '@dyocense/core';
 import type { Cell, SheetRow } from '../logic/cells';
 
-/** A cell value as exceljs gives it, reduced to what a spreadsheet shows. */
-function plain(value: unknown): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string };
-    if (v.richText) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return plain(v.result); // a formula: its last computed value
-    if (typeof v.text === 'string') return v.text; // a hyperlink
-    if (v.error) return v.error;
-  }
-  return String(value);
+/*
+ * An XLSX file is a zip of XML parts. Excel and exceljs store the worksheets before the shared
+ * strings and styles they need (exceljs even before the workbook that names them), so a sheet
+ * can only be read once the whole file is there. exceljs's streaming reader spools such sheets
+ * to temporary files that outlive an early stop, and one of their streams can fail with no
+ * listener, which crashes the process. So the body is spooled here to a temporary file of our
+ * own, the zip read by random access from its central directory and the sheet streamed through
+ * saxes; only the shared strings are held in memory. Every stream is awaited and the file
+ * removed before the rows end, however they end.
+ */
+
+/** The file is not a workbook we can read: the uploader's fault, answered with a 400. */
+class Unreadable extends Error {}
+
+// ---------------------------------------------------------------------------- zip
+
+interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  /** Where the entry's local header starts. */
+  offset: number;
 }
 
+const SATURATED = 0xffffffff; // a 32-bit field whose value is in the ZIP64 extra field
+
+async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buffer = Buffer.alloc(length);
+  const { bytesRead } = await file.read(buffer, 0, length, position);
+  if (bytesRead < length) throw new Unreadable('the zip archive is cut short');
+  return buffer;
+}
+
+/** The entries of a zip archive by lower-cased name, from its central directory. */
+async function zipEntries(file: FileHandle, fileSize: number): Promise<Map<string, ZipEntry>> {
+  // The end record is the last 22 bytes, unless a comment (at most 64 KiB) follows it.
+  const tail = await readAt(file, Math.max(0, fileSize - 22 - 0xffff), Math.min(fileSize, 22 + 0xffff));
+  let end = tail.length - 22;
+  while (end >= 0 && tail.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Unreadable('the zip archive has no central directory (is the file complete?)');
+  let count = tail.readUInt16LE(end + 10);
+  let size = tail.readUInt32LE(end + 12);
+  let start = tail.readUInt32LE(end + 16);
+  if (count === 0xffff || size === SATURATED || start === SATURATED) {
+    if (end < 20 || tail.readUInt32LE(end - 20) !== 0x07064b50) throw new Unreadable('the ZIP64 end record is missing');
+    const record = await readAt(file, Number(tail.readBigUInt64LE(end - 12)), 56);
+    if (record.readUInt32LE(0) !== 0x06064b50) throw new Unreadable('the ZIP64 end record is damaged');
+    count = Number(record.readBigUInt64LE(32));
+    size = Number(record.readBigUInt64LE(40));
+    start = Number(record.readBigUInt64LE(48));
+  }
+  if (start + size > fileSize) throw new Unreadable('the zip archive is cut short');
+  // A workbook lists a few hundred parts at most; a larger directory is not worth the memory.
+  if (size > 16 * 2 ** 20) throw new Unreadable('the zip central directory is too large for a workbook');
+  const directory = await readAt(file, start, size);
+  const entries = new Map<string, ZipEntry>();
+  for (let at = 0; count > 0; count--) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) throw new Unreadable('the zip central directory is damaged');
+    const nameEnd = at + 46 + directory.readUInt16LE(at + 28);
+    const extraEnd = nameEnd + directory.readUInt16LE(at + 30);
+    const entry: ZipEntry = {
+      name: directory.toString('utf8', at + 46, nameEnd).replace(/\\/g, '/'),
+      flags: directory.readUInt16LE(at + 8),
+      method: directory.readUInt16LE(at + 10),
+      compressedSize: directory.readUInt32LE(at + 20),
+      offset: directory.readUInt32LE(at + 42),
+    };
+    // ZIP64: the 64-bit values of the saturated fields, in this order, in extra field 1.
+    for (let x = nameEnd; x + 4 <= extraEnd; x += 4 + directory.readUInt16LE(x + 2)) {
+      if (directory.readUInt16LE(x) !== 1) continue;
+      let value = x + 4;
+      if (directory.readUInt32LE(at + 24) === SATURATED) value += 8; // the inflated size, not needed
+      if (entry.compressedSize === SATURATED) {
+        entry.compressedSize = Number(directory.readBigUInt64LE(value));
+        value += 8;
+      }
+      if (entry.offset === SATURATED) entry.offset = Number(directory.readBigUInt64LE(value));
+    }
+    entries.set(entry.name.toLowerCase(), entry);
+    at = extraEnd + directory.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/** The inflated bytes of one entry, read from the file; the streams are closed when this ends. */
+async function* entryBytes(file: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
+  if (entry.flags & 1) throw new Unreadable('the workbook is encrypted');
+  if (entry.method !== 0 && entry.method !== 8) throw new Unreadable(`${entry.name} is compressed with an unsupported method (${entry.method})`);
+  if (entry.compressedSize === 0) return;
+  const header = await readAt(file, entry.offset, 30);
+  if (header.readUInt32LE(0) !== 0x04034b50) throw new Unreadable(`the zip entry ${entry.name} is damaged`);
+  // The local header's own name and extra field lengths, which may differ from the directory's.
+  const start = entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
+  // autoClose off: the handle is shared by every entry and closed by xlsxRows.
+  const raw = file.createReadStream({ start, end: start + entry.compressedSize - 1, autoClose: false });
+  const data = entry.method === 8 ? createInflateRaw() : new PassThrough();
+  const piping = pipeline(raw, data).catch(() => {}); // errors surface through `data` below
+  try {
+    for await (const chunk of data) yield chunk as Buffer;
+  } catch (err) {
+    if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('Z_')) {
+      throw new Unreadable(`${entry.name} is damaged (${(err as Error).message})`);
+    }
+    throw err;
+  } finally {
+    data.destroy();
+    await piping;
+  }
+}
+
+// ---------------------------------------------------------------------------- XML
+
+interface XmlVisitor {
+  open?(name: string, attributes: Record<string, string>): void;
+  text?(text: string): void;
+  close?(name: string): void;
+}
+
+/** Element names without their namespace prefix: some writers use `x:row` for `row`. */
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
 /**
- * The rows of one worksheet of an XLSX body, streamed with exceljs's WorkbookReader (the
- * zip is read entry by entry; a sheet stored before its shared strings is spooled to a
- * temporary file by exceljs, never to memory). Cells formatted as dates arrive as dates.
+ * Parses one XML part with saxes, a chunk at a time, and yields after each chunk so that the
+ * caller can pass on what the visitor has collected (memory stays bounded by the chunk).
+ */
+async function* readXml(file: FileHandle, entry: ZipEntry, visitor: XmlVisitor): AsyncGenerator<void> {
+  const parser = new SaxesParser();
+  parser.on('opentag', (tag) => visitor.open?.(localName(tag.name), tag.attributes as Record<string, string>));
+  parser.on('text', (text) => visitor.text?.(text));
+  parser.on('cdata', (text) => visitor.text?.(text));
+  parser.on('closetag', (tag) => visitor.close?.(localName(tag.name)));
+  const decoder = new TextDecoder(); // keeps characters split across chunks whole
+  const write = (text: string, last = false) => {
+    try {
+      parser.write(text);
+      if (last) parser.close();
+    } catch (err) {
+      if (err instanceof Unreadable) throw err;
+      throw new Unreadable(`${entry.name} is not valid XML (${(err as Error).message})`);
+    }
+  };
+  for await (const chunk of entryBytes(file, entry)) {
+    write(decoder.decode(chunk, { stream: true }));
+    yield;
+  }
+  write(decoder.decode(), true);
+}
+
+async function readWholeXml(file: FileHandle, entry: ZipEntry, visitor: XmlVisitor): Promise<void> {
+  for await (const _ of readXml(file, entry, visitor));
+}
+
+// ---------------------------------------------------------------------------- workbook
+
+interface Workbook {
+  entries: Map<string, ZipEntry>;
+  /** The worksheets in the workbook's order, with the names of their parts. */
+  sheets: { name: string; part: string }[];
+  strings: string[];
+  /** By cell style index: whether the style's number format shows a date. */
+  dateStyles: boolean[];
+  date1904: boolean;
+}
+
+/** OOXML escapes characters XML cannot carry as _xHHHH_ (and a literal "_x" as _x005F_x). */
+const unescape = (text: string) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+/** Built-in number formats that show dates or times (ECMA-376 18.8.30, with the East Asian ones). */
+const isBuiltInDate = (id: number) => (id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
+
+/** A custom format code shows a date or time if, outside quoted text, escapes and [colour] or [$-locale] blocks, it has d, m, y, h or s. */
+const isDateCode = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\.|[_*]./g, ''));
+
+/** Relationship targets are relative to the part's folder, or absolute from the package root. */
+const resolveTarget = (from: string, target: string) => (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(from), target)));
+const relsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+
+async function readRels(file: FileHandle, entries: Map<string, ZipEntry>, part: string): Promise<{ id: string; type: string; target: string }[]> {
+  const entry = entries.get(relsOf(part).toLowerCase());
+  const rels: { id: string; type: string; target: string }[] = [];
+  if (entry) {
+    await readWholeXml(file, entry, {
+      open(name, a) {
+        if (name === 'Relationship' && a.Target && a.TargetMode !== 'External') rels.push({ id: a.Id ?? '', type: a.Type ?? '', target: resolveTarget(part, a.Target) });
+      },
+    });
+  }
+  return rels;
+}
+
+/** The zip entry of a part (OPC part names are not case-sensitive). */
+function partOf(book: Workbook, name: string): ZipEntry {
+  const entry = book.entries.get(name.toLowerCase());
+  if (!entry) throw new Unreadable(`its part ${name} is missing`);
+  return entry;
+}
+
+async function openWorkbook(file: FileHandle, fileSize: number): Promise<Workbook> {
+  const entries = await zipEntries(file, fileSize);
+  const rootRels = await readRels(file, entries, '');
+  const bookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
+  const bookEntry = entries.get(bookPart.toLowerCase());
+  if (!bookEntry) throw new Unreadable('it has no workbook part (is it an Excel workbook?)');
+  const rels = await readRels(file, entries, bookPart);
+  const book: Workbook = { entries, sheets: [], strings: [], dateStyles: [], date1904: false };
+  await readWholeXml(file, bookEntry, {
+    open(name, a) {
+      if (name === 'workbookPr') book.date1904 = a.date1904 === '1' || a.date1904 === 'true';
+      if (name !== 'sheet') return;
+      const id = Object.entries(a).find(([key]) => key.endsWith(':id'))?.[1];
+      const rel = rels.find((r) => r.id === id);
+      // Chart and dialog sheets are listed too; they have no rows.
+      if (rel?.type.endsWith('/worksheet')) book.sheets.push({ name: a.name ?? '', part: rel.target });
+    },
+  });
+
+  const shared = rels.find((r) => r.type.endsWith('/sharedStrings'));
+  if (shared) {
+    let text = '';
+    let phonetic = false; // <rPh> runs hold a reading guide, not shown text
+    let inText = false;
+    await readWholeXml(file, partOf(book, shared.target), {
+      open(name) {
+        if (name === 'si') text = '';
+        else if (name === 'rPh') phonetic = true;
+        else if (name === 't') inText = !phonetic;
+      },
+      text(t) {
+        if (inText) text += t;
+      },
+      close(name) {
+        if (name === 'si') book.strings.push(unescape(text));
+        else if (name === 'rPh') phonetic = false;
+        else if (name === 't') inText = false;
+      },
+    });
+  }
+
+  const styles = rels.find((r) => r.type.endsWith('/styles'));
+  if (styles) {
+    const formats = new Map<number, string>();
+    const xfs: number[] = [];
+    let within = ''; // only <numFmts> define formats and only <cellXfs> are cell styles
+    await readWholeXml(file, partOf(book, styles.target), {
+      open(name, a) {
+        if (name === 'numFmts' || name === 'cellXfs') within = name;
+        else if (name === 'numFmt' && within === 'numFmts') formats.set(Number(a.numFmtId), a.formatCode ?? '');
+        else if (name === 'xf' && within === 'cellXfs') xfs.push(Number(a.numFmtId ?? 0));
+      },
+      close(name) {
+        if (name === within) within = '';
+      },
+    });
+    book.dateStyles = xfs.map((id) => (formats.has(id) ? isDateCode(formats.get(id)!) : isBuiltInDate(id)));
+  }
+  return book;
+}
+
+// ---------------------------------------------------------------------------- worksheet
+
+const MAX_COLUMN = 16_384; // XFD, Excel's last column
+
+/** The column number (A = 1) of a cell reference such as "AB12", or undefined without letters. */
+function columnOf(ref: string): number | undefined {
+  let column = 0;
+  for (const ch of ref.toUpperCase()) {
+    const code = ch.charCodeAt(0);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  return column || undefined;
+}
+
+/** Excel's serial days (fractions are the time of day) as the instant they show in UTC. */
+const serialDate = (days: number, date1904: boolean) => new Date(Math.round((days - 25569 + (date1904 ? 1462 : 0)) * 86_400_000));
+
+/** A cell's value as its sheet shows it, from its type, style and <v> (or inline string) text. */
+function cellValue(book: Workbook, type: string, style: number, raw: string): Cell {
+  switch (type) {
+    case 's':
+      return book.strings[Number(raw)] ?? null;
+    case 'inlineStr':
+    case 'str': // a formula's text result
+      return unescape(raw);
+    case 'b':
+      return ['1', 'true'].includes(raw.trim().toLowerCase());
+    case 'e': // an error such as #DIV/0!, shown as it is
+      return raw;
+    case 'd': {
+      // ISO 8601; without a zone it is the time the sheet shows, taken as UTC like serial days
+      const date = new Date(/T[^Z+-]*$/.test(raw) ? `${raw}Z` : raw);
+      return Number.isNaN(date.getTime()) ? raw : date;
+    }
+    default: {
+      if (raw.trim() === '') return null;
+      const number = Number(raw);
+      if (Number.isNaN(number)) return raw;
+      return book.dateStyles[style] ? serialDate(number, book.date1904) : number;
+    }
+  }
+}
+
+/** The rows of one worksheet, as they are parsed: a row is handed on once its </row> is read. */
+async function* sheetRows(file: FileHandle, book: Workbook, sheet: { name: string; part: string }): AsyncGenerator<SheetRow & { sheet: string }> {
+  const ready: (SheetRow & { sheet: string })[] = [];
+  let number = 0;
+  let cells: Cell[] | undefined;
+  let column = 0;
+  let type = 'n';
+  let style = 0;
+  let value: string | undefined; // of the current cell, once its <v> or <is> is read
+  let inValue = false;
+  let inline = false;
+  let phonetic = false;
+  const visitor: XmlVisitor = {
+    open(name, a) {
+      switch (name) {
+        case 'row':
+          number = a.r ? Number(a.r) : number + 1; // rows and cells may leave out their references
+          cells = [];
+          column = 0;
+          break;
+        case 'c':
+          column = (a.r && columnOf(a.r)) || column + 1;
+          if (column > MAX_COLUMN) throw new Unreadable(`${sheet.name} has a cell beyond column XFD (${a.r})`);
+          type = a.t ?? 'n';
+          style = Number(a.s ?? 0);
+          value = undefined;
+          break;
+        case 'v':
+          value = '';
+          inValue = true;
+          break;
+        case 'is':
+          value = '';
+          inline = true;
+          break;
+        case 'rPh':
+          phonetic = true;
+          break;
+        case 't':
+          inValue = inline && !phonetic;
+          break;
+      }
+    },
+    text(t) {
+      if (inValue) value += t;
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+        case 't':
+          inValue = false;
+          break;
+        case 'is':
+          inline = false;
+          break;
+        case 'rPh':
+          phonetic = false;
+          break;
+        case 'c':
+          if (cells && value !== undefined) {
+            const cell = cellValue(book, type, style, value);
+            if (cell !== null) cells[column - 1] = cell;
+          }
+          break;
+        case 'row':
+          if (cells) ready.push({ number, cells: Array.from(cells, (c) => c ?? null), sheet: sheet.name });
+          cells = undefined;
+          break;
+      }
+    },
+  };
+  for await (const _ of readXml(file, partOf(book, sheet.part), visitor)) {
+    yield* ready;
+    ready.length = 0;
+  }
+  yield* ready;
+}
+
+// ---------------------------------------------------------------------------- rows
+
+/**
+ * The rows of one worksheet of an XLSX body (the first one if none is named). Cells come typed:
+ * shared and inline strings, numbers, booleans, errors as their text, formulas as their last
+ * computed value, and numbers formatted as dates or times as dates.
  */
 export async function* xlsxRows(body: Readable, sheet?: string): AsyncGenerator<SheetRow & { sheet: string }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(body, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
-  const seen: string[] = [];
+  let folder: string | undefined;
+  let file: FileHandle | undefined;
   try {
-    for await (const worksheet of reader) {
-      const name = (worksheet as unknown as { name: string }).name;
-      seen.push(name);
-      if (sheet !== undefined && name !== sheet) continue;
-      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-        const values = row.values as unknown[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(plain(values[i]));
-        yield { number: row.number, cells, sheet: name };
-      }
-      return;
+    folder = await mkdtemp(join(tmpdir(), 'dyocense-xlsx-'));
+    const path = join(folder, 'upload.xlsx');
+    await pipeline(body, createWriteStream(path)); // an error of the body (a 413) comes out as it is
+    file = await open(path, 'r');
+    const book = await openWorkbook(file, (await file.stat()).size);
+    const target = sheet === undefined ? book.sheets[0] : book.sheets.find((s) => s.name === sheet);
+    if (target) yield* sheetRows(file, book, target);
+    else if (sheet !== undefined) {
+      const names = book.sheets.map((s) => s.name).join(', ') || 'none';
+      throw badRequest(`The workbook has no worksheet "${sheet}" (worksheets: ${names}).`, [{ path: 'sheet', message: 'no such worksheet' }]);
     }
   } catch (err) {
-    if (err instanceof HttpProblem) throw err;
-    // Only the file is read here: whatever exceljs or its unzip trips on is the file's fault.
-    throw badRequest(`The file is not a readable XLSX workbook: ${err instanceof Error ? err.message : String(err)}`);
+    if (err instanceof Unreadable) throw badRequest(`The file is not a readable XLSX workbook: ${err.message}`);
+    throw err;
   } finally {
     body.destroy();
+    await file?.close().catch(() => {}); // every read is over; a failed close must not keep the file
+    if (folder) await rm(folder, { recursive: true, force: true });
   }
-  if (sheet !== undefined) throw badRequest(`The workbook has no worksheet "${sheet}" (worksheets: ${seen.join(', ') || 'none'}).`, [{ path: 'sheet', message: 'no such worksheet' }]);
 }

@@ -18,8 +18,13 @@ const u64 = (...values: number[]) => {
  * A zip archive of the given entries, stored in exactly the given order (zip libraries choose
  * their own), deflated unless `stored` is set. With `zip64`, sizes and offsets are written as
  * ZIP64 writers do: saturated 32-bit fields, the values in extra fields and a ZIP64 end record.
+ * `encrypted` only sets the entries' encryption flag and `method` only the compression method
+ * their headers name: enough for a reader to refuse them.
  */
-export function zip(entries: [name: string, content: string | Buffer][], { stored = false, zip64 = false } = {}): Buffer {
+export function zip(
+  entries: [name: string, content: string | Buffer][],
+  { stored = false, zip64 = false, encrypted = false, method }: { stored?: boolean; zip64?: boolean; encrypted?: boolean; method?: number } = {},
+): Buffer {
   const SATURATED = 0xffffffff;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -35,8 +40,8 @@ export function zip(entries: [name: string, content: string | Buffer][], { store
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(zip64 ? 45 : 20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(stored ? 0 : 8, 8);
+    local.writeUInt16LE(0x0800 | (encrypted ? 1 : 0), 6); // UTF-8 names
+    local.writeUInt16LE(method ?? (stored ? 0 : 8), 8);
     local.writeUInt32LE(crc32(data), 14);
     local.writeUInt32LE(zip64 ? SATURATED : packed.length, 18);
     local.writeUInt32LE(zip64 ? SATURATED : data.length, 22);

@@ -215,6 +215,18 @@ describe('xlsxRows on bodies that are not readable workbooks', () => {
     await expectCleanExit();
   });
 
+  it.each([
+    ['an encrypted workbook', zip(handmadeWorkbook(), { encrypted: true }), 'the workbook is encrypted'],
+    ['parts compressed with an unsupported method', zip(handmadeWorkbook(), { method: 14 }), '_rels/.rels is compressed with an unsupported method (14)'],
+    ['a workbook cut short', workbook.subarray(0, workbook.length - 200), /^the zip archive is damaged or incomplete \(.+\)$/],
+    ['a workbook with a damaged worksheet', damaged, /^xl\/worksheets\/sheet1\.xml is damaged \(.+\)$/],
+  ])('says why it cannot read %s', async (_, file, reason) => {
+    const problem = await problemOf(read(bodyOf(file)));
+    expect(problem.status).toBe(400);
+    expect(problem.detail.replace('The file is not a readable XLSX workbook: ', '')).toMatch(reason);
+    await expectCleanExit();
+  });
+
   it("passes on the body's own error, such as the upload limit, unchanged", async () => {
     const tooLarge = new HttpProblem(413, 'payload-too-large', 'The file is larger than the limit.');
     const body = Readable.from(

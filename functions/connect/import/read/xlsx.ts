@@ -1,11 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createInflateRaw } from 'node:zlib';
 import { SaxesParser } from 'saxes';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { badRequest } from '@dyocense/core';
 import type { Cell, SheetRow } from '../logic/cells';
 
@@ -15,9 +15,9 @@ import type { Cell, SheetRow } from '../logic/cells';
  * can only be read once the whole file is there. exceljs's streaming reader spools such sheets
  * to temporary files that outlive an early stop, and one of their streams can fail with no
  * listener, which crashes the process. So the body is spooled here to a temporary file of our
- * own, the zip read by random access from its central directory and the sheet streamed through
- * saxes; only the shared strings are held in memory. Every stream is awaited and the file
- * removed before the rows end, however they end.
+ * own, the zip read by random access from its central directory with yauzl and the sheet
+ * streamed through saxes; only the shared strings are held in memory. Every stream is ended,
+ * the zip file closed and the temporary file removed before the rows end, however they end.
  */
 
 /** The file is not a workbook we can read: the uploader's fault, answered with a 400. */
@@ -25,98 +25,65 @@ class Unreadable extends Error {}
 
 // ---------------------------------------------------------------------------- zip
 
-interface ZipEntry {
-  name: string;
-  flags: number;
-  method: number;
-  compressedSize: number;
-  /** Where the entry's local header starts. */
-  offset: number;
+/** A workbook lists a few hundred parts at most; a larger directory is not worth the memory. */
+const MAX_ENTRIES = 100_000;
+
+/**
+ * yauzl reports a damaged, cut or invalid archive with plain errors. Only errors of the file
+ * system (which name their syscall) are not the uploader's fault, so they pass on as they are.
+ */
+function unreadable(err: unknown, what: string): unknown {
+  if (err instanceof Unreadable || !(err instanceof Error) || 'syscall' in err) return err;
+  return new Unreadable(`${what} (${err.message})`);
 }
 
-const SATURATED = 0xffffffff; // a 32-bit field whose value is in the ZIP64 extra field
-
-async function readAt(file: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buffer = Buffer.alloc(length);
-  const { bytesRead } = await file.read(buffer, 0, length, position);
-  if (bytesRead < length) throw new Unreadable('the zip archive is cut short');
-  return buffer;
-}
-
-/** The entries of a zip archive by lower-cased name, from its central directory. */
-async function zipEntries(file: FileHandle, fileSize: number): Promise<Map<string, ZipEntry>> {
-  // The end record is the last 22 bytes, unless a comment (at most 64 KiB) follows it.
-  const tail = await readAt(file, Math.max(0, fileSize - 22 - 0xffff), Math.min(fileSize, 22 + 0xffff));
-  let end = tail.length - 22;
-  while (end >= 0 && tail.readUInt32LE(end) !== 0x06054b50) end--;
-  if (end < 0) throw new Unreadable('the zip archive has no central directory (is the file complete?)');
-  let count = tail.readUInt16LE(end + 10);
-  let size = tail.readUInt32LE(end + 12);
-  let start = tail.readUInt32LE(end + 16);
-  if (count === 0xffff || size === SATURATED || start === SATURATED) {
-    if (end < 20 || tail.readUInt32LE(end - 20) !== 0x07064b50) throw new Unreadable('the ZIP64 end record is missing');
-    const record = await readAt(file, Number(tail.readBigUInt64LE(end - 12)), 56);
-    if (record.readUInt32LE(0) !== 0x06064b50) throw new Unreadable('the ZIP64 end record is damaged');
-    count = Number(record.readBigUInt64LE(32));
-    size = Number(record.readBigUInt64LE(40));
-    start = Number(record.readBigUInt64LE(48));
-  }
-  if (start + size > fileSize) throw new Unreadable('the zip archive is cut short');
-  // A workbook lists a few hundred parts at most; a larger directory is not worth the memory.
-  if (size > 16 * 2 ** 20) throw new Unreadable('the zip central directory is too large for a workbook');
-  const directory = await readAt(file, start, size);
-  const entries = new Map<string, ZipEntry>();
-  for (let at = 0; count > 0; count--) {
-    if (at + 46 > directory.length || directory.readUInt32LE(at) !== 0x02014b50) throw new Unreadable('the zip central directory is damaged');
-    const nameEnd = at + 46 + directory.readUInt16LE(at + 28);
-    const extraEnd = nameEnd + directory.readUInt16LE(at + 30);
-    const entry: ZipEntry = {
-      name: directory.toString('utf8', at + 46, nameEnd).replace(/\\/g, '/'),
-      flags: directory.readUInt16LE(at + 8),
-      method: directory.readUInt16LE(at + 10),
-      compressedSize: directory.readUInt32LE(at + 20),
-      offset: directory.readUInt32LE(at + 42),
-    };
-    // ZIP64: the 64-bit values of the saturated fields, in this order, in extra field 1.
-    for (let x = nameEnd; x + 4 <= extraEnd; x += 4 + directory.readUInt16LE(x + 2)) {
-      if (directory.readUInt16LE(x) !== 1) continue;
-      let value = x + 4;
-      if (directory.readUInt32LE(at + 24) === SATURATED) value += 8; // the inflated size, not needed
-      if (entry.compressedSize === SATURATED) {
-        entry.compressedSize = Number(directory.readBigUInt64LE(value));
-        value += 8;
-      }
-      if (entry.offset === SATURATED) entry.offset = Number(directory.readBigUInt64LE(value));
-    }
-    entries.set(entry.name.toLowerCase(), entry);
-    at = extraEnd + directory.readUInt16LE(at + 32);
-  }
-  return entries;
-}
-
-/** The inflated bytes of one entry, read from the file; the streams are closed when this ends. */
-async function* entryBytes(file: FileHandle, entry: ZipEntry): AsyncGenerator<Buffer> {
-  if (entry.flags & 1) throw new Unreadable('the workbook is encrypted');
-  if (entry.method !== 0 && entry.method !== 8) throw new Unreadable(`${entry.name} is compressed with an unsupported method (${entry.method})`);
-  if (entry.compressedSize === 0) return;
-  const header = await readAt(file, entry.offset, 30);
-  if (header.readUInt32LE(0) !== 0x04034b50) throw new Unreadable(`the zip entry ${entry.name} is damaged`);
-  // The local header's own name and extra field lengths, which may differ from the directory's.
-  const start = entry.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  // autoClose off: the handle is shared by every entry and closed by xlsxRows.
-  const raw = file.createReadStream({ start, end: start + entry.compressedSize - 1, autoClose: false });
-  const data = entry.method === 8 ? createInflateRaw() : new PassThrough();
-  const piping = pipeline(raw, data).catch(() => {}); // errors surface through `data` below
+/** The zip file at `path` and its entries by lower-cased name (OPC part names are not case-sensitive). */
+async function openZip(path: string): Promise<{ zip: ZipFile; entries: Map<string, Entry> }> {
+  let zip: ZipFile;
   try {
-    for await (const chunk of data) yield chunk as Buffer;
+    // autoClose off: the parts are read after the listing, and the file is closed by closeZip.
+    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: true, validateEntrySizes: true });
   } catch (err) {
-    if (typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code.startsWith('Z_')) {
-      throw new Unreadable(`${entry.name} is damaged (${(err as Error).message})`);
+    throw unreadable(err, 'the zip archive is damaged or incomplete');
+  }
+  // Listing errors come through eachEntry(); one from closing the file must not go unhandled.
+  zip.on('error', () => {});
+  const entries = new Map<string, Entry>();
+  try {
+    if (zip.entryCount > MAX_ENTRIES) throw new Unreadable('the zip archive has too many entries for a workbook');
+    for await (const entry of zip.eachEntry()) {
+      if (!entry.fileName.endsWith('/')) entries.set(entry.fileName.toLowerCase(), entry); // not folders
     }
-    throw err;
+  } catch (err) {
+    await closeZip(zip);
+    throw unreadable(err, 'the zip archive is damaged');
+  }
+  return { zip, entries };
+}
+
+/** Closes the zip file and waits until its file descriptor is, which is once every part stream has ended. */
+function closeZip(zip: ZipFile): Promise<void> {
+  return new Promise((resolve) => {
+    if (!zip.isOpen) return resolve(); // closed already: no 'close' event will come
+    zip.once('close', resolve);
+    zip.once('error', () => resolve()); // a failed close must not keep the temporary file
+    zip.close();
+  });
+}
+
+/** The inflated bytes of one entry; its stream is destroyed however the reading ends. */
+async function* entryBytes(zip: ZipFile, entry: Entry): AsyncGenerator<Buffer> {
+  if (entry.isEncrypted()) throw new Unreadable('the workbook is encrypted');
+  if (!entry.canDecodeFileData()) throw new Unreadable(`${entry.fileName} is compressed with an unsupported method (${entry.compressionMethod})`);
+  let stream: Readable | undefined;
+  try {
+    stream = await zip.openReadStreamPromise(entry);
+    stream.on('error', () => {}); // errors surface through the iteration; none may come unhandled after it
+    for await (const chunk of stream) yield chunk as Buffer;
+  } catch (err) {
+    throw unreadable(err, `${entry.fileName} is damaged`);
   } finally {
-    data.destroy();
-    await piping;
+    stream?.destroy(); // releases yauzl's hold on the file, so that closeZip can close it
   }
 }
 
@@ -135,7 +102,7 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
  * Parses one XML part with saxes, a chunk at a time, and yields after each chunk so that the
  * caller can pass on what the visitor has collected (memory stays bounded by the chunk).
  */
-async function* readXml(file: FileHandle, entry: ZipEntry, visitor: XmlVisitor): AsyncGenerator<void> {
+async function* readXml(zip: ZipFile, entry: Entry, visitor: XmlVisitor): AsyncGenerator<void> {
   const parser = new SaxesParser();
   parser.on('opentag', (tag) => visitor.open?.(localName(tag.name), tag.attributes as Record<string, string>));
   parser.on('text', (text) => visitor.text?.(text));
@@ -148,24 +115,24 @@ async function* readXml(file: FileHandle, entry: ZipEntry, visitor: XmlVisitor):
       if (last) parser.close();
     } catch (err) {
       if (err instanceof Unreadable) throw err;
-      throw new Unreadable(`${entry.name} is not valid XML (${(err as Error).message})`);
+      throw new Unreadable(`${entry.fileName} is not valid XML (${(err as Error).message})`);
     }
   };
-  for await (const chunk of entryBytes(file, entry)) {
+  for await (const chunk of entryBytes(zip, entry)) {
     write(decoder.decode(chunk, { stream: true }));
     yield;
   }
   write(decoder.decode(), true);
 }
 
-async function readWholeXml(file: FileHandle, entry: ZipEntry, visitor: XmlVisitor): Promise<void> {
-  for await (const _ of readXml(file, entry, visitor));
+async function readWholeXml(zip: ZipFile, entry: Entry, visitor: XmlVisitor): Promise<void> {
+  for await (const _ of readXml(zip, entry, visitor));
 }
 
 // ---------------------------------------------------------------------------- workbook
 
 interface Workbook {
-  entries: Map<string, ZipEntry>;
+  entries: Map<string, Entry>;
   /** The worksheets in the workbook's order, with the names of their parts. */
   sheets: { name: string; part: string }[];
   strings: string[];
@@ -187,11 +154,11 @@ const isDateCode = (code: string) => /[dmyhs]/i.test(code.replace(/"[^"]*"|\[[^\
 const resolveTarget = (from: string, target: string) => (target.startsWith('/') ? target.slice(1) : posix.normalize(posix.join(posix.dirname(from), target)));
 const relsOf = (part: string) => posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
 
-async function readRels(file: FileHandle, entries: Map<string, ZipEntry>, part: string): Promise<{ id: string; type: string; target: string }[]> {
+async function readRels(zip: ZipFile, entries: Map<string, Entry>, part: string): Promise<{ id: string; type: string; target: string }[]> {
   const entry = entries.get(relsOf(part).toLowerCase());
   const rels: { id: string; type: string; target: string }[] = [];
   if (entry) {
-    await readWholeXml(file, entry, {
+    await readWholeXml(zip, entry, {
       open(name, a) {
         if (name === 'Relationship' && a.Target && a.TargetMode !== 'External') rels.push({ id: a.Id ?? '', type: a.Type ?? '', target: resolveTarget(part, a.Target) });
       },
@@ -201,21 +168,20 @@ async function readRels(file: FileHandle, entries: Map<string, ZipEntry>, part: 
 }
 
 /** The zip entry of a part (OPC part names are not case-sensitive). */
-function partOf(book: Workbook, name: string): ZipEntry {
+function partOf(book: Workbook, name: string): Entry {
   const entry = book.entries.get(name.toLowerCase());
   if (!entry) throw new Unreadable(`its part ${name} is missing`);
   return entry;
 }
 
-async function openWorkbook(file: FileHandle, fileSize: number): Promise<Workbook> {
-  const entries = await zipEntries(file, fileSize);
-  const rootRels = await readRels(file, entries, '');
+async function openWorkbook(zip: ZipFile, entries: Map<string, Entry>): Promise<Workbook> {
+  const rootRels = await readRels(zip, entries, '');
   const bookPart = rootRels.find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml';
   const bookEntry = entries.get(bookPart.toLowerCase());
   if (!bookEntry) throw new Unreadable('it has no workbook part (is it an Excel workbook?)');
-  const rels = await readRels(file, entries, bookPart);
+  const rels = await readRels(zip, entries, bookPart);
   const book: Workbook = { entries, sheets: [], strings: [], dateStyles: [], date1904: false };
-  await readWholeXml(file, bookEntry, {
+  await readWholeXml(zip, bookEntry, {
     open(name, a) {
       if (name === 'workbookPr') book.date1904 = a.date1904 === '1' || a.date1904 === 'true';
       if (name !== 'sheet') return;
@@ -231,7 +197,7 @@ async function openWorkbook(file: FileHandle, fileSize: number): Promise<Workboo
     let text = '';
     let phonetic = false; // <rPh> runs hold a reading guide, not shown text
     let inText = false;
-    await readWholeXml(file, partOf(book, shared.target), {
+    await readWholeXml(zip, partOf(book, shared.target), {
       open(name) {
         if (name === 'si') text = '';
         else if (name === 'rPh') phonetic = true;
@@ -253,7 +219,7 @@ async function openWorkbook(file: FileHandle, fileSize: number): Promise<Workboo
     const formats = new Map<number, string>();
     const xfs: number[] = [];
     let within = ''; // only <numFmts> define formats and only <cellXfs> are cell styles
-    await readWholeXml(file, partOf(book, styles.target), {
+    await readWholeXml(zip, partOf(book, styles.target), {
       open(name, a) {
         if (name === 'numFmts' || name === 'cellXfs') within = name;
         else if (name === 'numFmt' && within === 'numFmts') formats.set(Number(a.numFmtId), a.formatCode ?? '');
@@ -313,7 +279,7 @@ function cellValue(book: Workbook, type: string, style: number, raw: string): Ce
 }
 
 /** The rows of one worksheet, as they are parsed: a row is handed on once its </row> is read. */
-async function* sheetRows(file: FileHandle, book: Workbook, sheet: { name: string; part: string }): AsyncGenerator<SheetRow & { sheet: string }> {
+async function* sheetRows(zip: ZipFile, book: Workbook, sheet: { name: string; part: string }): AsyncGenerator<SheetRow & { sheet: string }> {
   const ready: (SheetRow & { sheet: string })[] = [];
   let number = 0;
   let cells: Cell[] | undefined;
@@ -383,7 +349,7 @@ async function* sheetRows(file: FileHandle, book: Workbook, sheet: { name: strin
       }
     },
   };
-  for await (const _ of readXml(file, partOf(book, sheet.part), visitor)) {
+  for await (const _ of readXml(zip, partOf(book, sheet.part), visitor)) {
     yield* ready;
     ready.length = 0;
   }
@@ -399,15 +365,16 @@ async function* sheetRows(file: FileHandle, book: Workbook, sheet: { name: strin
  */
 export async function* xlsxRows(body: Readable, sheet?: string): AsyncGenerator<SheetRow & { sheet: string }> {
   let folder: string | undefined;
-  let file: FileHandle | undefined;
+  let zip: ZipFile | undefined;
   try {
     folder = await mkdtemp(join(tmpdir(), 'dyocense-xlsx-'));
     const path = join(folder, 'upload.xlsx');
     await pipeline(body, createWriteStream(path)); // an error of the body (a 413) comes out as it is
-    file = await open(path, 'r');
-    const book = await openWorkbook(file, (await file.stat()).size);
+    const opened = await openZip(path);
+    zip = opened.zip;
+    const book = await openWorkbook(zip, opened.entries);
     const target = sheet === undefined ? book.sheets[0] : book.sheets.find((s) => s.name === sheet);
-    if (target) yield* sheetRows(file, book, target);
+    if (target) yield* sheetRows(zip, book, target);
     else if (sheet !== undefined) {
       const names = book.sheets.map((s) => s.name).join(', ') || 'none';
       throw badRequest(`The workbook has no worksheet "${sheet}" (worksheets: ${names}).`, [{ path: 'sheet', message: 'no such worksheet' }]);
@@ -417,7 +384,7 @@ export async function* xlsxRows(body: Readable, sheet?: string): AsyncGenerator<
     throw err;
   } finally {
     body.destroy();
-    await file?.close().catch(() => {}); // every read is over; a failed close must not keep the file
+    if (zip) await closeZip(zip); // every part stream is over by now
     if (folder) await rm(folder, { recursive: true, force: true });
   }
 }

@@ -172,7 +172,7 @@ function periodTotal(agg: QueryAggregation, rows: Row[], series: Series[]): numb
   }
 }
 
-/** A metric over a range in buckets, optionally grouped, filtered and compared. From rollups. */
+/** A metric over a range in buckets, optionally grouped, filtered and compared. From rollups (hours from the points). */
 export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> {
   const agg = q.aggregation ?? q.metric.aggregation;
   const starts = bucketStarts(q.from, q.to, q.bucket);

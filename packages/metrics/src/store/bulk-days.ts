@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
-import type { Tx } from '@dyocense/core';
+import { sql, type SQL } from 'drizzle-orm';
+import type { DatabaseKind, Tx } from '@dyocense/core';
+import { copyIn, copyText } from './bulk-stage';
 import type { CleanPoint } from './points';
 
 /** One series' aggregate over one UTC day, as metric_rollups stores it. */
@@ -18,21 +19,36 @@ export interface DayTotal {
   last_source: string;
 }
 
+/** One series an import touched and the span of its points (ISO times). */
+export interface SeriesSpan {
+  metric: string;
+  dims_key: string;
+  /** The dimensions as JSON text. */
+  dimensions: string;
+  t0: string;
+  t1: string;
+}
+
 /**
- * Day aggregates of an import's points, gathered in the same pass that checks and stages
- * them. Aggregating a million staged rows again in SQL (hash by series and day, plus an
- * ordered "last value") cost more than a third of the whole import (measured); here it is
- * a map lookup per point. Memory grows with series × days, not with points, and is capped:
- * past `limit` the totals are dropped and the database aggregates the staged rows instead.
+ * Day aggregates and series spans of an import's points, gathered in the same pass that
+ * checks and stages them. Aggregating a million staged rows again in SQL (hash by series and
+ * day, plus an ordered "last value") cost more than a third of the whole import (measured);
+ * here it is a map lookup per point. Memory grows with series × days, not with points, and is
+ * capped: past `limit` the totals are dropped (rollups are then read back from the stored
+ * points) and the spans stop growing (the rest of the import is staged, and the database
+ * adds the staged points' series).
  */
 export class DayTotals {
   readonly #days = new Map<string, DayTotal>();
+  readonly #series = new Map<string, SeriesSpan>();
   #overflowed = false;
 
   constructor(private readonly limit = 200_000) {}
 
-  add(p: CleanPoint): void {
-    if (this.#overflowed) return;
+  /** Adds a point; false once the totals outgrew `limit` (from then on nothing is added). */
+  add(p: CleanPoint): boolean {
+    if (this.#overflowed) return false;
+    this.#addSpan(p);
     // checkPoint's times are toISOString() output: the first 10 characters are the UTC day,
     // and comparing them as text compares them in time.
     const day = p.time.slice(0, 10);
@@ -42,7 +58,7 @@ export class DayTotals {
       if (this.#days.size === this.limit) {
         this.#overflowed = true;
         this.#days.clear();
-        return;
+        return false;
       }
       this.#days.set(key, {
         metric: p.metric,
@@ -56,7 +72,7 @@ export class DayTotals {
         last_time: p.time,
         last_source: p.source,
       });
-      return;
+      return true;
     }
     total.sum += p.value;
     total.count++;
@@ -67,30 +83,60 @@ export class DayTotals {
       total.last_time = p.time;
       total.last_source = p.source;
     }
+    return true;
   }
 
   /** The totals, or null when there were more than `limit` (the database computes them then). */
   result(): DayTotal[] | null {
     return this.#overflowed ? null : [...this.#days.values()];
   }
+
+  /** The series and their spans, of every point added before the totals outgrew `limit`. */
+  series(): SeriesSpan[] {
+    return [...this.#series.values()];
+  }
+
+  #addSpan(p: CleanPoint): void {
+    const key = `${p.metric}\u0000${p.dims_key}`;
+    const span = this.#series.get(key);
+    if (!span) {
+      this.#series.set(key, { metric: p.metric, dims_key: p.dims_key, dimensions: JSON.stringify(p.dimensions), t0: p.time, t1: p.time });
+      return;
+    }
+    if (p.time < span.t0) span.t0 = p.time;
+    if (p.time > span.t1) span.t1 = p.time;
+  }
 }
 
 export const DAYS = 'metrics_bulk_days';
 
-const CHUNK = 20_000;
+const JSON_ROWS = 20_000;
 
-/** Writes the totals to a transaction-local table for the rollup refresh to read. */
-export async function stageDayTotals(tx: Tx, totals: DayTotal[]): Promise<void> {
+/** Inserts objects into `table` through jsonb_to_recordset, `columns` naming their fields and types. */
+export async function insertJsonRecords(tx: Tx, table: SQL, columns: SQL, records: object[]): Promise<void> {
+  for (let i = 0; i < records.length; i += JSON_ROWS) {
+    const chunk = JSON.stringify(records.slice(i, i + JSON_ROWS));
+    await tx.execute(sql`insert into ${table} select * from jsonb_to_recordset(${chunk}::jsonb) as r(${columns})`);
+  }
+}
+
+/** Writes the totals to a transaction-local table for the rollup refresh to read (COPY on a server). */
+export async function stageDayTotals(tx: Tx, totals: DayTotal[], kind: DatabaseKind): Promise<void> {
   await tx.execute(
     sql.raw(`create temp table ${DAYS} (
       metric text not null, dims_key text not null, bucket_start timestamptz not null, sum float8 not null, count bigint not null,
       min float8 not null, max float8 not null, last_value float8 not null, last_time timestamptz not null
     ) on commit drop`),
   );
-  for (let i = 0; i < totals.length; i += CHUNK) {
-    const chunk = JSON.stringify(totals.slice(i, i + CHUNK));
-    await tx.execute(sql`insert into ${sql.raw(DAYS)}
-      select metric, dims_key, day, sum, count, min, max, last_value, last_time from jsonb_to_recordset(${chunk}::jsonb)
-        as d(metric text, dims_key text, day timestamptz, sum float8, count bigint, min float8, max float8, last_value float8, last_time timestamptz)`);
+  if (kind === 'postgres') {
+    await copyIn(tx, DAYS, totals.map((d) => `${copyText(d.metric)}\t${copyText(d.dims_key)}\t${d.day}\t${d.sum}\t${d.count}\t${d.min}\t${d.max}\t${d.last_value}\t${d.last_time}\n`).join(''));
+    return;
   }
+  const rows = totals.map(({ last_source: _, day, ...d }) => ({ ...d, bucket_start: day }));
+  await insertJsonRecords(
+    tx,
+    sql.raw(DAYS),
+    sql`metric text, dims_key text, bucket_start timestamptz, sum float8, count bigint, min float8, max float8, last_value float8, last_time timestamptz`,
+    rows,
+  );
 }

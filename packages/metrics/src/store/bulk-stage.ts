@@ -4,11 +4,14 @@ import type { Tx } from '@dyocense/core';
 import type { CleanPoint } from './points';
 
 /**
- * The staging table of one import: temporary (private to the session, never WAL-logged),
- * dropped at commit, gone on rollback. It has no tenant column — the tenant is stamped when
- * rows move to business_metrics, under the tenant's row-level security.
+ * The staging tables of one import: temporary (private to the session, never WAL-logged),
+ * dropped at commit, gone on rollback. They have no tenant column — the tenant is stamped
+ * when rows move to business_metrics, under the tenant's row-level security. CHUNK holds the
+ * chunk on its way into business_metrics; STAGE the points kept for the upsert at the end.
  */
 export const STAGE = 'metrics_bulk_stage';
+export const CHUNK = 'metrics_bulk_chunk';
+export type StageTable = typeof STAGE | typeof CHUNK;
 
 export async function createStage(tx: Tx): Promise<void> {
   await tx.execute(
@@ -17,51 +20,45 @@ export async function createStage(tx: Tx): Promise<void> {
       unit text not null, source text not null, dimensions jsonb not null, dims_key text not null
     ) on commit drop`),
   );
+  await tx.execute(sql.raw(`create temp table ${CHUNK} (like ${STAGE}) on commit drop`));
 }
 
-/** Appends checked points to the staging table; `end()` flushes and must be awaited. */
+/**
+ * Collects checked points. `add` is synchronous (it only formats the row); `take` hands over
+ * the points collected so far as a function that writes them into a staging table — called
+ * later, once the chunk before has left the chunk table.
+ */
 export interface StageWriter {
-  write(row: number, point: CleanPoint): Promise<void> | void;
-  end(): Promise<void>;
+  add(row: number, point: CleanPoint): void;
+  take(): (table: StageTable) => Promise<void>;
 }
 
 /** COPY text format: backslash, tab, newline and carriage return are escaped. */
-const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
+export const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
 
-const CHUNK_BYTES = 256 * 1024;
-
-/** postgres.js: COPY … FROM STDIN on the transaction's own connection, with backpressure. */
-async function copyWriter(tx: Tx): Promise<StageWriter> {
+/** COPY … FROM STDIN of ready-made text on the transaction's own connection (postgres.js). */
+export async function copyIn(tx: Tx, table: string, text: string): Promise<void> {
   const client = rawClient(tx) as { unsafe(q: string): { writable(): Promise<Writable> } };
-  const stream = await client.unsafe(`copy ${STAGE} from stdin`).writable();
-  let failed: Error | undefined;
-  let wake = () => {};
-  stream.on('error', (e) => {
-    failed = e;
-    wake();
+  const stream = await client.unsafe(`copy ${table} from stdin`).writable();
+  await new Promise<void>((resolve, reject) => {
+    stream.once('error', reject);
+    stream.end(text, () => resolve());
   });
-  stream.on('drain', () => wake());
-  let buffer = '';
-  const flush = async () => {
-    if (failed) throw failed;
-    if (!buffer) return;
-    const chunk = buffer;
-    buffer = '';
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => (wake = resolve));
-    if (failed) throw failed;
-  };
+}
+
+/** postgres.js: one COPY per chunk (rows go in as tab-separated text). */
+function copyWriter(tx: Tx): StageWriter {
+  let lines: string[] = [];
   return {
-    write(row, p) {
-      buffer += `${row}\t${copyText(p.metric)}\t${p.time}\t${p.value}\t${copyText(p.unit)}\t${copyText(p.source)}\t${copyText(JSON.stringify(p.dimensions))}\t${copyText(p.dims_key)}\n`;
-      return buffer.length >= CHUNK_BYTES ? flush() : undefined;
+    add(row, p) {
+      lines.push(`${row}\t${copyText(p.metric)}\t${p.time}\t${p.value}\t${copyText(p.unit)}\t${copyText(p.source)}\t${copyText(JSON.stringify(p.dimensions))}\t${copyText(p.dims_key)}\n`);
     },
-    async end() {
-      await flush();
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        stream.end(resolve);
-      });
-      if (failed) throw failed;
+    take() {
+      const text = lines.join('');
+      lines = [];
+      return async (table) => {
+        if (text) await copyIn(tx, table, text);
+      };
     },
   };
 }
@@ -71,28 +68,30 @@ const JSON_CHUNK_ROWS = 5_000;
 /**
  * PGlite: its COPY reads only from a server file (/dev/blob), which the app role may not
  * do; measured alternatives were equal (jsonb_to_recordset and unnest of arrays, ~50k
- * rows/s), so rows go in chunks through jsonb_to_recordset.
+ * rows/s), so rows go in through jsonb_to_recordset, a few thousand per statement.
  */
 function jsonWriter(tx: Tx): StageWriter {
   let rows: (CleanPoint & { row: number })[] = [];
-  const flush = async () => {
-    if (!rows.length) return;
-    const chunk = JSON.stringify(rows);
-    rows = [];
-    await tx.execute(sql`insert into ${sql.raw(STAGE)}
-      select * from jsonb_to_recordset(${chunk}::jsonb)
-        as p(row int, metric text, time timestamptz, value float8, unit text, source text, dimensions jsonb, dims_key text)`);
-  };
   return {
-    write(row, p) {
+    add(row, p) {
       rows.push({ row, ...p });
-      return rows.length >= JSON_CHUNK_ROWS ? flush() : undefined;
     },
-    end: flush,
+    take() {
+      const all = rows;
+      rows = [];
+      return async (table) => {
+        for (let i = 0; i < all.length; i += JSON_CHUNK_ROWS) {
+        const chunk = JSON.stringify(all.slice(i, i + JSON_CHUNK_ROWS));
+        await tx.execute(sql`insert into ${sql.raw(table)}
+          select * from jsonb_to_recordset(${chunk}::jsonb)
+            as p(row int, metric text, time timestamptz, value float8, unit text, source text, dimensions jsonb, dims_key text)`);
+        }
+      };
+    },
   };
 }
 
-export function stageWriter(tx: Tx, kind: 'postgres' | 'pglite'): Promise<StageWriter> | StageWriter {
+export function stageWriter(tx: Tx, kind: 'postgres' | 'pglite'): StageWriter {
   return kind === 'postgres' ? copyWriter(tx) : jsonWriter(tx);
 }
 

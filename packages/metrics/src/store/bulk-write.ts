@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, pgErrorCode, type Tx } from '@dyocense/core';
-import { DAYS } from './bulk-days';
+import { DAYS, insertJsonRecords, type SeriesSpan } from './bulk-days';
 import { STAGE } from './bulk-stage';
 
 const stage = sql.raw(STAGE);
@@ -8,48 +8,41 @@ const SERIES = sql.raw('metrics_bulk_series');
 const CHANGED = sql.raw('metrics_bulk_changed');
 
 /**
- * Moves the staged points into business_metrics with one upsert (a re-imported point
- * replaces its value). The tenant is the transaction's; RLS checks every row written.
- * Fails with 21000 (cardinality violation) if the file holds the same point twice.
- * Rows go in as they were staged: sorting 1M rows into key order first cost twice the
- * insert itself (measured), and a file's rows already come a few series at a time.
+ * Writes the staged points into business_metrics with one upsert (a re-imported point
+ * replaces its value). The tenant is the transaction's; RLS checks every row written. Fails
+ * with 21000 (cardinality violation) if the stage holds the same point twice. Only points
+ * whose value or unit differs from the stored one are rewritten.
  *
- * When points were stored already, only those whose value or unit differs are rewritten,
- * and the touched series are narrowed to what changed (a series with no change is dropped
- * from the refresh, the others keep the span of their changed points): re-importing a file,
- * or a corrected one, rewrites and re-aggregates only the differences.
+ * With `narrow`, the touched series are narrowed to what changed (a series with no change is
+ * dropped from the refresh, the others keep the span of their changed points): re-importing a
+ * file, or a corrected one, re-aggregates only the differences. Only valid when every point
+ * of the import went through here.
  */
-export async function upsertStaged(tx: Tx, tenantId: string): Promise<void> {
-  const insert = sql`insert into business_metrics as m (tenant_id, metric, time, value, unit, source, dimensions, dims_key)
-    select ${tenantId}::uuid, s.metric, s.time, s.value, s.unit, s.source, s.dimensions, s.dims_key from ${stage} s`;
-  const path = await insertElseUpsert(tx, insert, async (sp) => {
-    await sp.execute(sql`create temp table ${CHANGED} (metric text, dims_key text, t0 timestamptz, t1 timestamptz) on commit drop`);
-    await sp.execute(sql`with written as (
-        ${insert} on conflict (tenant_id, metric, time, dims_key, source)
-        do update set value = excluded.value, unit = excluded.unit, ingested_at = now()
-        where (m.value, m.unit) is distinct from (excluded.value, excluded.unit)
-        returning m.metric, m.dims_key, m.time)
-      insert into ${CHANGED} select metric, dims_key, min(time), max(time) from written group by 1, 2`);
-  });
-  if (path === 'upserted') {
-    await tx.execute(sql`delete from ${SERIES} s where not exists (select 1 from ${CHANGED} c where c.metric = s.metric and c.dims_key = s.dims_key)`);
-    await tx.execute(sql`update ${SERIES} s set t0 = c.t0, t1 = c.t1 from ${CHANGED} c where c.metric = s.metric and c.dims_key = s.dims_key`);
-  }
+export async function upsertStaged(tx: Tx, tenantId: string, options: { narrow: boolean }): Promise<void> {
+  await tx.execute(sql`create temp table ${CHANGED} (metric text, dims_key text, t0 timestamptz, t1 timestamptz) on commit drop`);
+  await tx.execute(sql`with written as (
+      insert into business_metrics as m (tenant_id, metric, time, value, unit, source, dimensions, dims_key)
+      select ${tenantId}::uuid, s.metric, s.time, s.value, s.unit, s.source, s.dimensions, s.dims_key from ${stage} s
+      on conflict (tenant_id, metric, time, dims_key, source)
+      do update set value = excluded.value, unit = excluded.unit, ingested_at = now()
+      where (m.value, m.unit) is distinct from (excluded.value, excluded.unit)
+      returning m.metric, m.dims_key, m.time)
+    insert into ${CHANGED} select metric, dims_key, min(time), max(time) from written group by 1, 2`);
+  if (!options.narrow) return;
+  await tx.execute(sql`delete from ${SERIES} s where not exists (select 1 from ${CHANGED} c where c.metric = s.metric and c.dims_key = s.dims_key)`);
+  await tx.execute(sql`update ${SERIES} s set t0 = c.t0, t1 = c.t1 from ${CHANGED} c where c.metric = s.metric and c.dims_key = s.dims_key`);
 }
 
 /**
  * A plain INSERT costs about 60% of an INSERT … ON CONFLICT (measured on 100k points), and
- * a first import conflicts with nothing: try it in a savepoint, upsert when a row exists.
- * A re-import usually fails at its first row.
+ * fresh rollups conflict with nothing: try it in a savepoint, upsert when a row exists.
  */
-async function insertElseUpsert(tx: Tx, insert: SQL, upsert: SQL | ((sp: Tx) => Promise<unknown>)): Promise<'inserted' | 'upserted'> {
+async function insertElseUpsert(tx: Tx, insert: SQL, upsert: SQL): Promise<void> {
   try {
     await tx.transaction((sp) => sp.execute(insert));
-    return 'inserted';
   } catch (err) {
     if (pgErrorCode(err) !== '23505') throw err;
-    await tx.transaction((sp) => (typeof upsert === 'function' ? upsert(sp) : sp.execute(upsert)));
-    return 'upserted';
+    await tx.transaction((sp) => sp.execute(upsert));
   }
 }
 
@@ -64,6 +57,20 @@ export async function stagedRepeats(tx: Tx, limit: number): Promise<{ row: numbe
   );
 }
 
+/**
+ * Staged points that repeat a point this import wrote straight in. Those carry this
+ * transaction's now() as ingested_at; a point stored by an earlier transaction cannot.
+ */
+export async function repeatsOfDirect(tx: Tx, tenantId: string, limit: number): Promise<{ row: number }[]> {
+  return executeRows<{ row: number }>(
+    tx,
+    sql`select s.row from ${stage} s join business_metrics m
+        on m.tenant_id = ${tenantId}::uuid and m.metric = s.metric and m.dims_key = s.dims_key and m.time = s.time and m.source = s.source
+      where m.ingested_at = now()
+      order by s.row limit ${limit}`,
+  );
+}
+
 export interface StagedSeries {
   series: number;
   /** Series with nothing stored yet in the weeks and months their span reaches: all their rollups come from the import itself. */
@@ -75,21 +82,30 @@ export interface StagedSeries {
 
 /**
  * The series an import touched, the time span it covered in each, and whether it is fresh:
- * nothing stored yet anywhere in the weeks and months its span reaches into. Runs before the
- * upsert, under the tenant's metrics lock, so "nothing stored" still holds when the rollups
- * are written.
+ * nothing stored yet anywhere in the weeks and months its span reaches into. `known` is the
+ * list gathered while reading; when it stopped growing part way (`andStaged`), the staged
+ * points' series are added from the stage. Freshness
+ * is read from the stored day rollups — every stored point has one, and none of this
+ * import's points has one yet — under the tenant's metrics lock, so it still holds when the
+ * rollups are written.
  */
-export async function collectSeries(tx: Tx, tenantId: string): Promise<StagedSeries> {
-  await tx.execute(sql`analyze ${stage}`);
-  // A series' dimensions are the same on every point (dims_key is their canonical text).
-  await tx.execute(sql`create temp table ${SERIES} on commit drop as
-    select s.*, not exists (
-        select 1 from business_metrics m
-        where m.tenant_id = ${tenantId}::uuid and m.metric = s.metric and m.dims_key = s.dims_key
-          and m.time >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
-          and m.time < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month')) as fresh
-    from (select metric, dims_key, min(dimensions::text)::jsonb as dimensions, min(time) as t0, max(time) as t1
-          from ${stage} group by metric, dims_key) s`);
+export async function collectSeries(tx: Tx, tenantId: string, known: SeriesSpan[], andStaged: boolean): Promise<StagedSeries> {
+  await tx.execute(sql`create temp table ${SERIES} (
+      metric text not null, dims_key text not null, dimensions jsonb not null, t0 timestamptz not null, t1 timestamptz not null,
+      fresh boolean not null default false, primary key (metric, dims_key)) on commit drop`);
+  await insertJsonRecords(tx, SERIES, sql`metric text, dims_key text, dimensions jsonb, t0 timestamptz, t1 timestamptz`, known);
+  if (andStaged) {
+    await tx.execute(sql`analyze ${stage}`);
+    // A series' dimensions are the same on every point (dims_key is their canonical text).
+    await tx.execute(sql`insert into ${SERIES} as s (metric, dims_key, dimensions, t0, t1)
+      select metric, dims_key, min(dimensions::text)::jsonb, min(time), max(time) from ${stage} group by metric, dims_key
+      on conflict (metric, dims_key) do update set t0 = least(s.t0, excluded.t0), t1 = greatest(s.t1, excluded.t1)`);
+  }
+  await tx.execute(sql`update ${SERIES} s set fresh = not exists (
+      select 1 from metric_rollups r
+      where r.tenant_id = ${tenantId}::uuid and r.metric = s.metric and r.bucket = 'day' and r.dims_key = s.dims_key
+        and r.bucket_start >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
+        and r.bucket_start < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month'))`);
   const [row] = await executeRows<{ series: number; fresh: number; metrics: string[] | null; from: string | Date | null; to: string | Date | null }>(
     tx,
     sql`select count(*)::int as series, count(*) filter (where fresh)::int as fresh,
@@ -122,19 +138,21 @@ const weekAndMonthAggregates = sql`date_trunc(b.bucket, d.bucket_start, 'UTC') a
  * Writes the day, week and month rollups of every touched series over its span. Hours are
  * not stored: queries read them from the points (an hour rollup of hourly data is the data).
  */
-export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: StagedSeries, dayTotals: 'staged' | 'absent'): Promise<void> {
-  if (touched.fresh > 0) await writeFreshRollups(tx, tenantId, dayTotals);
-  if (touched.fresh < touched.series) await refreshStoredRollups(tx, tenantId);
+export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: StagedSeries, dayTotalsStaged: boolean): Promise<void> {
+  // Without the import's day totals (they outgrew memory) every series is read back from the points.
+  if (touched.fresh > 0 && !dayTotalsStaged) await tx.execute(sql`update ${SERIES} set fresh = false`);
+  const fresh = dayTotalsStaged ? touched.fresh : 0;
+  if (fresh > 0) await writeFreshRollups(tx, tenantId);
+  if (fresh < touched.series) await refreshStoredRollups(tx, tenantId);
 }
 
 /**
- * Fresh series: after the upsert their points in every touched week and month are exactly
- * the staged ones, so days, weeks and months all come from the import's own day totals
- * (gathered while streaming when `dayTotals` is 'staged', else aggregated from the staging
- * table) in one statement, without reading anything back.
+ * Fresh series: their points in every touched week and month are exactly the import's, so
+ * days, weeks and months all come from the day totals gathered while reading, in one
+ * statement, without reading anything back.
  */
-async function writeFreshRollups(tx: Tx, tenantId: string, dayTotals: 'staged' | 'absent'): Promise<void> {
-  const totals = dayTotals === 'staged' ? sql.raw(DAYS) : sql`(select p.metric, p.dims_key, ${dayAggregates} from ${stage} p group by 1, 2, 3)`;
+async function writeFreshRollups(tx: Tx, tenantId: string): Promise<void> {
+  const totals = sql.raw(DAYS);
   const insert = sql`with d as materialized (
       select t.metric, t.dims_key, s.dimensions, t.bucket_start, t.sum, t.count, t.min, t.max, t.last_value, t.last_time
       from ${totals} t join ${SERIES} s on s.metric = t.metric and s.dims_key = t.dims_key

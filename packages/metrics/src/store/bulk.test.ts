@@ -243,6 +243,75 @@ describe('bulkIngest', () => {
     for (const t of tenants) expect(await pointCount(t)).toBe(24);
   });
 
+  describe('in chunks written while reading', () => {
+    /** The per-batch path's rollups for the same points: the reference. */
+    const reference = async (points: BulkPoint[]) => {
+      const tenant = await newTenant();
+      const { clean, errors } = checkPoints(points, builtinByName, 'import');
+      expect(errors).toEqual([]);
+      await ingestChecked(db, tenant, clean);
+      return rollups(tenant);
+    };
+
+    it('makes the months it reaches mid-import and lands every chunk (13 chunks across a new month)', async () => {
+      // 2011: no partition of it exists yet; February's is made after January's chunks are written.
+      const points = [...hourly()].map((p) => ({ ...p, time: p.time.replace('2026', '2011') }));
+      const tenant = await newTenant();
+      expect(await bulkIngest(db, tenant, slowly(points), { chunkRows: 11 })).toMatchObject({ points: 144, series: 2 });
+      expect(await pointCount(tenant)).toBe(144);
+      expect(await rollups(tenant)).toEqual(await reference(points));
+    });
+
+    it('writes the chunks before a stored point straight in and upserts the rest, with exact rollups', async () => {
+      const tenant = await newTenant();
+      // Jan 31 is stored already, with other values; the file's first day goes straight in.
+      const stored = [...hourly(3)].filter((p) => p.time.startsWith('2026-01-31'));
+      const { clean } = checkPoints(stored, builtinByName, 'import');
+      await ingestChecked(db, tenant, clean);
+      await bulkIngest(db, tenant, hourly(), { chunkRows: 48 });
+      expect(await pointCount(tenant)).toBe(144);
+      expect(await rollups(tenant)).toEqual(await reference([...hourly()]));
+    });
+
+    it('refuses a point that repeats one of a chunk already written, and writes nothing', async () => {
+      const tenant = await newTenant();
+      const rows: BulkPoint[] = [...hourly()];
+      rows.push({ ...rows[3]!, row: 500 }); // chunk 1 went in; this repeat is in the last chunk
+      const err = await refusal(bulkIngest(db, tenant, rows, { chunkRows: 40 }));
+      expect(err.rowErrors).toEqual([{ row: 500, field: 'time', message: 'repeats an earlier row (same metric, time, source and dimensions)' }]);
+      expect(await pointCount(tenant)).toBe(0);
+      expect(await rollups(tenant)).toEqual([]);
+    });
+
+    it('tells a repeat from a re-imported point when both follow written chunks', async () => {
+      const tenant = await newTenant();
+      const { clean } = checkPoints([...hourly()].slice(100), builtinByName, 'import');
+      await ingestChecked(db, tenant, clean);
+      const rows: BulkPoint[] = [...hourly()];
+      rows.push({ ...rows[10]!, row: 700 });
+      const err = await refusal(bulkIngest(db, tenant, rows, { chunkRows: 40 }));
+      expect(err.rowErrors.map((e) => e.row)).toEqual([700]);
+      expect(await pointCount(tenant)).toBe(44);
+    });
+
+    it('stages the rest of the import once the day totals outgrow memory, and reads the rollups back', async () => {
+      const tenant = await newTenant();
+      await bulkIngest(db, tenant, hourly(), { chunkRows: 30, dayTotalsLimit: 3 });
+      expect(await pointCount(tenant)).toBe(144);
+      expect(await rollups(tenant)).toEqual(await reference([...hourly()]));
+    });
+
+    it('stops writing chunks at the first bad row and leaves nothing behind', async () => {
+      const tenant = await newTenant();
+      const rows: BulkPoint[] = [...hourly()];
+      rows.splice(120, 0, { metric: 'revenue', time: 'later', value: 1 });
+      const err = await refusal(bulkIngest(db, tenant, slowly(rows), { chunkRows: 20 }));
+      expect(err.rowErrors).toEqual([{ row: 121, field: 'time', message: expect.any(String) }]);
+      expect(await pointCount(tenant)).toBe(0);
+      expect(await rollups(tenant)).toEqual([]);
+    });
+  });
+
   it('refuses an invalid default source, naming the option', async () => {
     const err = await bulkIngest(db, await newTenant(), hourly(), { source: 'My Upload' }).catch((e: unknown) => e);
     expect(err).toMatchObject({ status: 400, fieldErrors: [{ path: 'source' }] });

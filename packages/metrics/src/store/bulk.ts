@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { badRequest, HttpProblem, pgErrorCode, withTenant, type Database, type Tx } from '@dyocense/core';
 import type { MetricDefinition } from '../catalog';
+import { ChunkLoader, type EnsurePartitions } from './bulk-chunks';
 import { DayTotals, stageDayTotals } from './bulk-days';
 import { createStage, stageWriter } from './bulk-stage';
-import { collectSeries, refreshStagedRollups, stagedRepeats, upsertStaged } from './bulk-write';
+import { collectSeries, refreshStagedRollups, repeatsOfDirect, stagedRepeats, upsertStaged } from './bulk-write';
 import { loadCatalog } from './catalog';
 import { checkPoint, isProblem, SOURCE, type CleanPoint, type PointInput } from './points';
 import { lockTenantMetrics } from './lock';
@@ -27,6 +28,8 @@ export interface BulkIngestOptions {
    * an import that touches more has its day totals aggregated by the database instead.
    */
   dayTotalsLimit?: number;
+  /** Points per chunk written to the database while the next is read (default 50,000). */
+  chunkRows?: number;
 }
 
 /** One bad row: its number (`row` of the point, else its 1-based position), the field, and why. */
@@ -75,10 +78,11 @@ export class BulkIngestRefused extends HttpProblem {
  * Imports a stream of points for one tenant, all or nothing: every point passes the same
  * checks as POST /api/metrics/points (metric in the catalog, unit, time, finite value,
  * dimensions; a repeated point is an error), row by row as it arrives — the stream is never
- * held in memory. Points are copied into a transaction-local staging table, written with
- * one set-based upsert (idempotent on metric + time + source + dimensions: importing the
- * same file again replaces values and adds nothing) and the day/week/month rollups of the
- * touched series are refreshed once, in one transaction of the tenant. Any bad row → `BulkIngestRefused`
+ * held in memory. Points are written in chunks while the next chunk is read (`ChunkLoader`:
+ * plain inserts while nothing stored is met, then the rest staged for one set-based upsert —
+ * idempotent on metric + time + source + dimensions: importing the same file again replaces
+ * values and adds nothing) and the day/week/month rollups of the touched series are
+ * refreshed once, all in one transaction of the tenant. Any bad row → `BulkIngestRefused`
  * and nothing is written; a database failure rolls everything back too.
  *
  * Tenant-safe: rows are stamped with the tenant of the transaction and written through
@@ -97,36 +101,51 @@ export async function bulkIngest(
   return withTenant(db, tenantId, async (tx) => {
     const catalog = options.catalog ?? (await loadCatalog(tx));
     await createStage(tx);
-    const writer = await stageWriter(tx, db.kind);
+    // Partitions are DDL. On a server they are made on a connection of their own, committed at
+    // once (ATTACH PARTITION does not wait for this import's open writes), and this transaction
+    // is then made to see them (see migration 0023); PGlite has one connection, so here.
+    const ensurePartitions: EnsurePartitions = async (from, to) => {
+      if (db.kind === 'pglite') {
+        await tx.execute(sql`select metrics_ensure_partitions(${from}::timestamptz, ${to}::timestamptz)`);
+        return;
+      }
+      await db.query(sql`select metrics_ensure_partitions(${from}::timestamptz, ${to}::timestamptz)`);
+      await tx.execute(sql`select metrics_see_partitions(${from}::timestamptz, ${to}::timestamptz)`);
+    };
+    const loader = new ChunkLoader(tx, tenantId, stageWriter(tx, db.kind), ensurePartitions, options.chunkRows ?? 50_000);
     const dayTotals = new DayTotals(options.dayTotalsLimit);
     let pass: StagingPass;
     try {
       pass = await stagePoints(points, { catalog, source, now, maxErrors }, (row, point) => {
-        dayTotals.add(point);
-        return writer.write(row, point);
+        if (!dayTotals.add(point)) loader.toStage();
+        return loader.add(row, point);
       });
-    } finally {
-      // Close the COPY even when the source failed: the rollback then ends the transaction.
-      await writer.end();
+    } catch (err) {
+      await loader.abandon(); // the rollback must not race a chunk still being written
+      throw err;
     }
     const { read, errors, truncated, min, max } = pass;
-    if (errors.length) throw new BulkIngestRefused(errors, read, truncated);
+    if (errors.length) {
+      await loader.abandon();
+      throw new BulkIngestRefused(errors, read, truncated);
+    }
+    await loader.end();
     if (min === null || max === null) return { points: 0, series: 0, metrics: [], from: null, to: null };
 
-    // Partitions are DDL: on a server, in a short transaction of their own (the import holds
-    // no lock on business_metrics yet); PGlite has one connection, so here.
-    if (db.kind === 'postgres') await db.query(sql`select metrics_ensure_partitions(${min}::timestamptz, ${max}::timestamptz)`);
-    else await tx.execute(sql`select metrics_ensure_partitions(${min}::timestamptz, ${max}::timestamptz)`);
-
-    // Reading the upload ran without the lock; writing points and rollups takes it.
+    // Reading ran without the lock; the rollups are computed under it. Freshness is judged from
+    // the stored rollups, which hold nothing of this import yet.
     await lockTenantMetrics(tx, tenantId);
     // The import's sorts and aggregates (one per statement, not per batch) spill to disk less.
     await tx.execute(sql`set local work_mem = '64MB'`);
-    const touched = await collectSeries(tx, tenantId);
-    await upsertOnce(tx, tenantId, read, maxErrors);
-    const days = touched.fresh > 0 ? dayTotals.result() : null;
-    if (days) await stageDayTotals(tx, days);
-    await refreshStagedRollups(tx, tenantId, touched, days ? 'staged' : 'absent');
+    const days = dayTotals.result();
+    // The series list stops growing where the day totals outgrew memory; the stage has the rest.
+    const touched = await collectSeries(tx, tenantId, dayTotals.series(), days === null);
+    if (loader.staged) {
+      await ensurePartitions(min, max);
+      await upsertStage(tx, tenantId, loader.direct, read, maxErrors);
+    }
+    if (days && touched.fresh > 0) await stageDayTotals(tx, days, db.kind);
+    await refreshStagedRollups(tx, tenantId, touched, days !== null);
     return { points: read, series: touched.series, metrics: touched.metrics, from: touched.from, to: touched.to };
   });
 }
@@ -186,18 +205,32 @@ async function stagePoints(
   return pass;
 }
 
-/** The upsert, in a savepoint so that a point repeated within the file becomes row errors. */
-async function upsertOnce(tx: Tx, tenantId: string, read: number, maxErrors: number) {
+/**
+ * Writes the staged points with the upsert. A point the file repeats is a row error: among
+ * the staged points the upsert itself finds it (cardinality violation, in a savepoint); a
+ * staged point repeating one of a chunk that went straight in would pass as a re-import, so
+ * those are looked for first.
+ */
+async function upsertStage(tx: Tx, tenantId: string, direct: boolean, read: number, maxErrors: number): Promise<void> {
+  const refuse = (repeats: { row: number; first: number | null }[]) =>
+    new BulkIngestRefused(
+      repeats.slice(0, maxErrors).map((r) => ({
+        row: Number(r.row),
+        field: 'time',
+        message: `repeats ${r.first === null ? 'an earlier row' : `row ${r.first}`} (same metric, time, source and dimensions)`,
+      })),
+      read,
+      repeats.length > maxErrors,
+    );
+  if (direct) {
+    const repeats = await repeatsOfDirect(tx, tenantId, maxErrors + 1);
+    if (repeats.length) throw refuse(repeats.map((r) => ({ row: r.row, first: null })));
+  }
   try {
-    await tx.transaction((sp) => upsertStaged(sp, tenantId));
+    // Re-aggregation can be narrowed to what changed only when every point went through the upsert.
+    await tx.transaction((sp) => upsertStaged(sp, tenantId, { narrow: !direct }));
   } catch (err) {
     if (pgErrorCode(err) !== '21000') throw err;
-    const repeats = await stagedRepeats(tx, maxErrors + 1);
-    const errors = repeats.slice(0, maxErrors).map((r) => ({
-      row: Number(r.row),
-      field: 'time',
-      message: `repeats row ${r.first} (same metric, time, source and dimensions)`,
-    }));
-    throw new BulkIngestRefused(errors, read, repeats.length > maxErrors);
+    throw refuse(await stagedRepeats(tx, maxErrors + 1));
   }
 }

@@ -23,8 +23,7 @@ export interface DayTotal {
 export interface SeriesSpan {
   metric: string;
   dims_key: string;
-  /** The dimensions as JSON text. */
-  dimensions: string;
+  dimensions: Record<string, string>;
   t0: string;
   t1: string;
 }
@@ -100,7 +99,7 @@ export class DayTotals {
     const key = `${p.metric}\u0000${p.dims_key}`;
     const span = this.#series.get(key);
     if (!span) {
-      this.#series.set(key, { metric: p.metric, dims_key: p.dims_key, dimensions: JSON.stringify(p.dimensions), t0: p.time, t1: p.time });
+      this.#series.set(key, { metric: p.metric, dims_key: p.dims_key, dimensions: p.dimensions, t0: p.time, t1: p.time });
       return;
     }
     if (p.time < span.t0) span.t0 = p.time;

@@ -34,13 +34,13 @@ async function* slowly<T>(items: Iterable<T>): AsyncGenerator<T> {
   for (const item of items) yield item;
 }
 
-type RollupRow = { metric: string; bucket: string; bucket_start: string; dims_key: string; sum: number; count: number; min: number; max: number; last_value: number; last_time: string };
+type RollupRow = { metric: string; bucket: string; bucket_start: string; dims_key: string; dimensions: Record<string, string>; sum: number; count: number; min: number; max: number; last_value: number; last_time: string };
 
 const rollups = (tenantId: string) =>
   withTenant(db, tenantId, (tx) =>
     executeRows<RollupRow>(
       tx,
-      sql`select metric, bucket, bucket_start::text, dims_key, sum, count::int as count, min, max, last_value, last_time::text
+      sql`select metric, bucket, bucket_start::text, dims_key, dimensions, sum, count::int as count, min, max, last_value, last_time::text
           from metric_rollups order by metric, bucket, dims_key, bucket_start`,
     ),
   );

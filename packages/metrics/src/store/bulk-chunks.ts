@@ -55,10 +55,12 @@ export class ChunkLoader {
   /** Adds a checked point; returns a promise only when the reader should wait or let replies in. */
   add(row: number, point: CleanPoint): Promise<void> | void {
     this.writer.add(row, point);
-    if (this.#rows === 0) this.#min = this.#max = point.time; else if (point.time < this.#min) this.#min = point.time;
+    if (this.#rows === 0) this.#min = this.#max = point.time;
+    else if (point.time < this.#min) this.#min = point.time;
     else if (point.time > this.#max) this.#max = point.time;
     if (++this.#rows === this.chunkRows) {
       this.#ship();
+      if (this.#pending.length >= AHEAD) return this.#settle(AHEAD - 1);
     }
     if (this.#pending.length && this.#rows % YIELD_EVERY === 0) return new Promise((resolve) => setImmediate(resolve));
   }

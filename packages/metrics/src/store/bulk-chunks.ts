@@ -8,6 +8,11 @@ export type EnsurePartitions = (from: string, to: string) => Promise<void>;
 
 /** Chunks handed to the database ahead of the reader: one being written, one waiting. */
 const AHEAD = 2;
+/**
+ * A chunk is shipped at `chunkRows` points or this much COPY text, whichever comes first:
+ * with two chunks ahead and one being collected, some 12 MB of text is held at most.
+ */
+const CHUNK_BYTES = 4 * 2 ** 20;
 /** While chunks are in flight the reader lets the event loop run this often (points), or replies would wait for it. */
 const YIELD_EVERY = 256;
 
@@ -58,7 +63,7 @@ export class ChunkLoader {
     if (this.#rows === 0) this.#min = this.#max = point.time;
     else if (point.time < this.#min) this.#min = point.time;
     else if (point.time > this.#max) this.#max = point.time;
-    if (++this.#rows === this.chunkRows) {
+    if (++this.#rows === this.chunkRows || this.writer.bytes >= CHUNK_BYTES) {
       this.#ship();
       if (this.#pending.length >= AHEAD) return this.#settle(AHEAD - 1);
     }

@@ -128,7 +128,7 @@ export async function stageDayTotals(tx: Tx, totals: DayTotal[], kind: DatabaseK
     ) on commit drop`),
   );
   if (kind === 'postgres') {
-    await copyIn(tx, DAYS, totals.map((d) => `${copyText(d.metric)}\t${copyText(d.dims_key)}\t${d.day}\t${d.sum}\t${d.count}\t${d.min}\t${d.max}\t${d.last_value}\t${d.last_time}\n`).join(''));
+    await copyIn(tx, DAYS, totals.map((d) => `${copyText(d.metric)}\t${copyText(d.dims_key)}\t${d.day}\t${d.sum}\t${d.count}\t${d.min}\t${d.max}\t${d.last_value}\t${d.last_time}\n`));
     return;
   }
   const rows = totals.map(({ last_source: _, day, ...d }) => ({ ...d, bucket_start: day }));

@@ -30,6 +30,8 @@ export async function createStage(tx: Tx): Promise<void> {
  */
 export interface StageWriter {
   add(row: number, point: CleanPoint): void;
+  /** Size of the points collected so far, in bytes of COPY text (0 where rows are not text yet). */
+  readonly bytes: number;
   take(): (table: StageTable) => Promise<void>;
 }
 
@@ -37,27 +39,45 @@ export interface StageWriter {
 export const copyText = (s: string) => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r')) : s);
 
 /** COPY … FROM STDIN of ready-made text on the transaction's own connection (postgres.js). */
-export async function copyIn(tx: Tx, table: string, text: string): Promise<void> {
+export async function copyIn(tx: Tx, table: string, pieces: (string | Buffer)[]): Promise<void> {
   const client = rawClient(tx) as { unsafe(q: string): { writable(): Promise<Writable> } };
   const stream = await client.unsafe(`copy ${table} from stdin`).writable();
   await new Promise<void>((resolve, reject) => {
     stream.once('error', reject);
-    stream.end(text, () => resolve());
+    for (const piece of pieces) stream.write(piece);
+    stream.end(() => resolve());
   });
 }
 
+/** Bytes of text kept as one Buffer: a line built from a template is a rope of small strings, ~8× its size (measured). */
+const PIECE_BYTES = 64 * 1024;
+
 /** postgres.js: one COPY per chunk (rows go in as tab-separated text). */
 function copyWriter(tx: Tx): StageWriter {
-  let lines: string[] = [];
+  let pieces: Buffer[] = [];
+  let text = '';
+  let bytes = 0;
   return {
+    get bytes() {
+      return bytes;
+    },
     add(row, p) {
-      lines.push(`${row}\t${copyText(p.metric)}\t${p.time}\t${p.value}\t${copyText(p.unit)}\t${copyText(p.source)}\t${copyText(JSON.stringify(p.dimensions))}\t${copyText(p.dims_key)}\n`);
+      const line = `${row}\t${copyText(p.metric)}\t${p.time}\t${p.value}\t${copyText(p.unit)}\t${copyText(p.source)}\t${copyText(JSON.stringify(p.dimensions))}\t${copyText(p.dims_key)}\n`;
+      text += line;
+      bytes += line.length;
+      if (text.length >= PIECE_BYTES) {
+        pieces.push(Buffer.from(text));
+        text = '';
+      }
     },
     take() {
-      const text = lines.join('');
-      lines = [];
+      if (text) pieces.push(Buffer.from(text));
+      const taken = pieces;
+      pieces = [];
+      text = '';
+      bytes = 0;
       return async (table) => {
-        if (text) await copyIn(tx, table, text);
+        if (taken.length) await copyIn(tx, table, taken);
       };
     },
   };
@@ -73,6 +93,7 @@ const JSON_CHUNK_ROWS = 5_000;
 function jsonWriter(tx: Tx): StageWriter {
   let rows: (CleanPoint & { row: number })[] = [];
   return {
+    bytes: 0,
     add(row, p) {
       rows.push({ row, ...p });
     },

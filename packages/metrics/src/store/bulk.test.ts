@@ -301,6 +301,23 @@ describe('bulkIngest', () => {
       expect(await rollups(tenant)).toEqual(await reference([...hourly()]));
     });
 
+    it('stops reading soon after a chunk fails in the database, not at the end of the file', async () => {
+      const tenant = await newTenant();
+      let yielded = 0;
+      // The first chunk spans more than the 30 years one partition request may cover: the database refuses it.
+      function* source(): Generator<BulkPoint> {
+        for (let i = 0; i < 5_000; i++) {
+          yielded++;
+          yield { metric: 'orders', time: new Date(Date.UTC(i % 2 ? 1975 : 2025, 0, 1) + i * 60_000).toISOString(), value: i };
+        }
+      }
+      const err = (await bulkIngest(db, tenant, source(), { chunkRows: 10 }).catch((e: unknown) => e)) as Error & { cause?: unknown };
+      expect(`${err.message} ${String(err.cause)}`).toMatch(/range .* refused/);
+      // Two chunks may be ahead of the database, and one being collected.
+      expect(yielded).toBeLessThanOrEqual(40);
+      expect(await pointCount(tenant)).toBe(0);
+    });
+
     it('stops writing chunks at the first bad row and leaves nothing behind', async () => {
       const tenant = await newTenant();
       const rows: BulkPoint[] = [...hourly()];

@@ -1,6 +1,6 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DatabaseKind, Tx } from '@dyocense/core';
-import { copyIn, copyText } from './bulk-stage';
+import { copyIn, copyText, insertJsonRecords } from './bulk-stage';
 import type { CleanPoint } from './points';
 
 /** One series' aggregate over one UTC day, as metric_rollups stores it. */
@@ -108,16 +108,6 @@ export class DayTotals {
 }
 
 export const DAYS = 'metrics_bulk_days';
-
-const JSON_ROWS = 20_000;
-
-/** Inserts objects into `table` through jsonb_to_recordset, `columns` naming their fields and types. */
-export async function insertJsonRecords(tx: Tx, table: SQL, columns: SQL, records: object[]): Promise<void> {
-  for (let i = 0; i < records.length; i += JSON_ROWS) {
-    const chunk = JSON.stringify(records.slice(i, i + JSON_ROWS));
-    await tx.execute(sql`insert into ${table} select * from jsonb_to_recordset(${chunk}::jsonb) as r(${columns})`);
-  }
-}
 
 /** Writes the totals to a transaction-local table for the rollup refresh to read (COPY on a server). */
 export async function stageDayTotals(tx: Tx, totals: DayTotal[], kind: DatabaseKind): Promise<void> {

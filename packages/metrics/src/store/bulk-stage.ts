@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Writable } from 'node:stream';
 import type { Tx } from '@dyocense/core';
 import type { CleanPoint } from './points';
@@ -83,7 +83,15 @@ function copyWriter(tx: Tx): StageWriter {
   };
 }
 
-const JSON_CHUNK_ROWS = 5_000;
+/** Inserts objects into `table` through jsonb_to_recordset, `columns` naming their fields and types. */
+export async function insertJsonRecords(tx: Tx, table: SQL, columns: SQL, records: object[], perStatement = 20_000): Promise<void> {
+  for (let i = 0; i < records.length; i += perStatement) {
+    const chunk = JSON.stringify(records.slice(i, i + perStatement));
+    await tx.execute(sql`insert into ${table} select * from jsonb_to_recordset(${chunk}::jsonb) as r(${columns})`);
+  }
+}
+
+const STAGE_COLUMNS = sql`row int, metric text, time timestamptz, value float8, unit text, source text, dimensions jsonb, dims_key text`;
 
 /**
  * PGlite: its COPY reads only from a server file (/dev/blob), which the app role may not
@@ -100,14 +108,7 @@ function jsonWriter(tx: Tx): StageWriter {
     take() {
       const all = rows;
       rows = [];
-      return async (table) => {
-        for (let i = 0; i < all.length; i += JSON_CHUNK_ROWS) {
-        const chunk = JSON.stringify(all.slice(i, i + JSON_CHUNK_ROWS));
-        await tx.execute(sql`insert into ${sql.raw(table)}
-          select * from jsonb_to_recordset(${chunk}::jsonb)
-            as p(row int, metric text, time timestamptz, value float8, unit text, source text, dimensions jsonb, dims_key text)`);
-        }
-      };
+      return (table) => insertJsonRecords(tx, sql.raw(table), STAGE_COLUMNS, all, 5_000);
     },
   };
 }

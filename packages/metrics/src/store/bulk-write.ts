@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, pgErrorCode, type Tx } from '@dyocense/core';
-import { DAYS, insertJsonRecords, type SeriesSpan } from './bulk-days';
-import { STAGE } from './bulk-stage';
+import { DAYS, type SeriesSpan } from './bulk-days';
+import { insertJsonRecords, STAGE } from './bulk-stage';
 
 const stage = sql.raw(STAGE);
 const SERIES = sql.raw('metrics_bulk_series');
@@ -83,29 +83,32 @@ export interface StagedSeries {
 /**
  * The series an import touched, the time span it covered in each, and whether it is fresh:
  * nothing stored yet anywhere in the weeks and months its span reaches into. `known` is the
- * list gathered while reading; when it stopped growing part way (`andStaged`), the staged
- * points' series are added from the stage. Freshness
- * is read from the stored day rollups — every stored point has one, and none of this
- * import's points has one yet — under the tenant's metrics lock, so it still holds when the
- * rollups are written.
+ * list gathered while reading. When the day totals outgrew memory (`totalsKept` false) that
+ * list stopped growing, so the staged points' series are added from the stage, and no series
+ * is fresh: without the import's totals every rollup is read back from the points.
+ * Freshness is read from the stored day rollups — every stored point has one, and none of
+ * this import's points has one yet — under the tenant's metrics lock, so it still holds when
+ * the rollups are written.
  */
-export async function collectSeries(tx: Tx, tenantId: string, known: SeriesSpan[], andStaged: boolean): Promise<StagedSeries> {
+export async function collectSeries(tx: Tx, tenantId: string, known: SeriesSpan[], totalsKept: boolean): Promise<StagedSeries> {
   await tx.execute(sql`create temp table ${SERIES} (
       metric text not null, dims_key text not null, dimensions jsonb not null, t0 timestamptz not null, t1 timestamptz not null,
       fresh boolean not null default false, primary key (metric, dims_key)) on commit drop`);
   await insertJsonRecords(tx, SERIES, sql`metric text, dims_key text, dimensions jsonb, t0 timestamptz, t1 timestamptz`, known);
-  if (andStaged) {
+  if (!totalsKept) {
     await tx.execute(sql`analyze ${stage}`);
     // A series' dimensions are the same on every point (dims_key is their canonical text).
     await tx.execute(sql`insert into ${SERIES} as s (metric, dims_key, dimensions, t0, t1)
       select metric, dims_key, min(dimensions::text)::jsonb, min(time), max(time) from ${stage} group by metric, dims_key
       on conflict (metric, dims_key) do update set t0 = least(s.t0, excluded.t0), t1 = greatest(s.t1, excluded.t1)`);
   }
-  await tx.execute(sql`update ${SERIES} s set fresh = not exists (
-      select 1 from metric_rollups r
-      where r.tenant_id = ${tenantId}::uuid and r.metric = s.metric and r.bucket = 'day' and r.dims_key = s.dims_key
-        and r.bucket_start >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
-        and r.bucket_start < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month'))`);
+  if (totalsKept) {
+      await tx.execute(sql`update ${SERIES} s set fresh = not exists (
+        select 1 from metric_rollups r
+        where r.tenant_id = ${tenantId}::uuid and r.metric = s.metric and r.bucket = 'day' and r.dims_key = s.dims_key
+          and r.bucket_start >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
+          and r.bucket_start < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month'))`);
+  }
   const [row] = await executeRows<{ series: number; fresh: number; metrics: string[] | null; from: string | Date | null; to: string | Date | null }>(
     tx,
     sql`select count(*)::int as series, count(*) filter (where fresh)::int as fresh,
@@ -138,12 +141,9 @@ const weekAndMonthAggregates = sql`date_trunc(b.bucket, d.bucket_start, 'UTC') a
  * Writes the day, week and month rollups of every touched series over its span. Hours are
  * not stored: queries read them from the points (an hour rollup of hourly data is the data).
  */
-export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: StagedSeries, dayTotalsStaged: boolean): Promise<void> {
-  // Without the import's day totals (they outgrew memory) every series is read back from the points.
-  if (touched.fresh > 0 && !dayTotalsStaged) await tx.execute(sql`update ${SERIES} set fresh = false`);
-  const fresh = dayTotalsStaged ? touched.fresh : 0;
-  if (fresh > 0) await writeFreshRollups(tx, tenantId);
-  if (fresh < touched.series) await refreshStoredRollups(tx, tenantId);
+export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: StagedSeries): Promise<void> {
+  if (touched.fresh > 0) await writeFreshRollups(tx, tenantId);
+  if (touched.fresh < touched.series) await refreshStoredRollups(tx, tenantId);
 }
 
 /**

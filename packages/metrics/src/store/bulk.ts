@@ -139,13 +139,13 @@ export async function bulkIngest(
     await tx.execute(sql`set local work_mem = '64MB'`);
     const days = dayTotals.result();
     // The series list stops growing where the day totals outgrew memory; the stage has the rest.
-    const touched = await collectSeries(tx, tenantId, dayTotals.series(), days === null);
+    const touched = await collectSeries(tx, tenantId, dayTotals.series(), days !== null);
     if (loader.staged) {
       await ensurePartitions(min, max);
       await upsertStage(tx, tenantId, loader.direct, read, maxErrors);
     }
     if (days && touched.fresh > 0) await stageDayTotals(tx, days, db.kind);
-    await refreshStagedRollups(tx, tenantId, touched, days !== null);
+    await refreshStagedRollups(tx, tenantId, touched);
     return { points: read, series: touched.series, metrics: touched.metrics, from: touched.from, to: touched.to };
   });
 }

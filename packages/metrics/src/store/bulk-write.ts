@@ -132,7 +132,10 @@ const dayAggregates = sql`date_trunc('day', p.time, 'UTC') as bucket_start, sum(
   min(p.value) as min, max(p.value) as max,
   (array_agg(p.value order by p.time desc, p.source))[1] as last_value, max(p.time) as last_time`;
 
-/** Week and month aggregates of day rows `d` (the aggregates compose), grouped with `b.bucket`. */
+/**
+ * Week and month aggregates of day rows `d` (the aggregates compose), as columns 4 on, grouped
+ * with `b.bucket`; the series' dimensions are joined on afterwards (one sort key fewer).
+ */
 const weekAndMonthAggregates = sql`date_trunc(b.bucket, d.bucket_start, 'UTC') as bucket_start,
   sum(d.sum) as sum, sum(d.count) as count, min(d.min) as min, max(d.max) as max,
   (array_agg(d.last_value order by d.last_time desc))[1] as last_value, max(d.last_time) as last_time`;
@@ -148,22 +151,13 @@ export async function refreshStagedRollups(tx: Tx, tenantId: string, touched: St
 
 /**
  * Fresh series: their points in every touched week and month are exactly the import's, so
- * days, weeks and months all come from the day totals gathered while reading, in one
- * statement, without reading anything back.
+ * their days, weeks and months are the totals gathered while reading, written as they are.
  */
 async function writeFreshRollups(tx: Tx, tenantId: string): Promise<void> {
-  const totals = sql.raw(DAYS);
-  const insert = sql`with d as materialized (
-      select t.metric, t.dims_key, s.dimensions, t.bucket_start, t.sum, t.count, t.min, t.max, t.last_value, t.last_time
-      from ${totals} t join ${SERIES} s on s.metric = t.metric and s.dims_key = t.dims_key
-      where s.fresh)
-    insert into metric_rollups as r ${rollupColumns}
-    select ${tenantId}::uuid, metric, 'day', bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time from d
-    union all
-    select ${tenantId}::uuid, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time
-    from (select d.metric, d.dims_key, d.dimensions, b.bucket, ${weekAndMonthAggregates}
-          from d cross join (values ('week'), ('month')) as b(bucket)
-          group by d.metric, d.dims_key, d.dimensions, b.bucket, 5) w`;
+  const insert = sql`insert into metric_rollups as r ${rollupColumns}
+    select ${tenantId}::uuid, t.metric, t.bucket, t.bucket_start, t.dims_key, s.dimensions, t.sum, t.count, t.min, t.max, t.last_value, t.last_time
+    from ${sql.raw(DAYS)} t join ${SERIES} s on s.metric = t.metric and s.dims_key = t.dims_key
+    where s.fresh`;
   // Rollup rows can outlive their points (a deleted point's empty bucket is not always removed): replace them.
   await insertElseUpsert(tx, insert, sql`${insert} ${upsertRollups}`);
 }
@@ -186,13 +180,14 @@ async function refreshStoredRollups(tx: Tx, tenantId: string): Promise<void> {
   await insertElseUpsert(tx, days, sql`${days} ${upsertRollups}`);
   await tx.execute(sql`
     insert into metric_rollups as r ${rollupColumns}
-    select ${tenantId}::uuid, metric, bucket, bucket_start, dims_key, dimensions, sum, count, min, max, last_value, last_time
-    from (select s.metric, s.dims_key, s.dimensions, b.bucket, ${weekAndMonthAggregates}
+    select ${tenantId}::uuid, a.metric, a.bucket, a.bucket_start, a.dims_key, s.dimensions, a.sum, a.count, a.min, a.max, a.last_value, a.last_time
+    from (select s.metric, s.dims_key, b.bucket, ${weekAndMonthAggregates}
           from ${SERIES} s cross join (values ('week'), ('month')) as b(bucket)
           join metric_rollups d on d.tenant_id = ${tenantId}::uuid and d.metric = s.metric and d.bucket = 'day' and d.dims_key = s.dims_key
             and d.bucket_start >= date_trunc(b.bucket, s.t0, 'UTC')
             and d.bucket_start < date_trunc(b.bucket, s.t1, 'UTC') + ('1 ' || b.bucket)::interval
           where not s.fresh
-          group by s.metric, s.dims_key, s.dimensions, b.bucket, 5) w
+          group by s.metric, s.dims_key, b.bucket, 4) a
+    join ${SERIES} s on s.metric = a.metric and s.dims_key = a.dims_key
     ${upsertRollups}`);
 }

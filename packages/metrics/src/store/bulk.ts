@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { badRequest, HttpProblem, pgErrorCode, withTenant, type Database, type Tx } from '@dyocense/core';
 import type { MetricDefinition } from '../catalog';
 import { ChunkLoader, type EnsurePartitions } from './bulk-chunks';
-import { DayTotals, stageDayTotals } from './bulk-days';
+import { DayTotals, stageDayTotals, withWeeksAndMonths } from './bulk-days';
 import { createStage, stageWriter } from './bulk-stage';
 import { collectSeries, refreshStagedRollups, repeatsOfDirect, stagedRepeats, upsertStaged } from './bulk-write';
 import { loadCatalog } from './catalog';
@@ -144,7 +144,7 @@ export async function bulkIngest(
       await ensurePartitions(min, max);
       await upsertStage(tx, tenantId, loader.direct, read, maxErrors);
     }
-    if (days && touched.fresh > 0) await stageDayTotals(tx, days, db.kind);
+    if (days && touched.fresh > 0) await stageDayTotals(tx, withWeeksAndMonths(days), db.kind);
     await refreshStagedRollups(tx, tenantId, touched);
     return { points: read, series: touched.series, metrics: touched.metrics, from: touched.from, to: touched.to };
   });

@@ -1,12 +1,6 @@
 // What-ifs on a stored graph's structural model: cheap (a few thousand coefficient draws), so
 // they run in the request, on the same engine the graph was learned with.
-import { simulate, type CausalGraph, type SimulationResult, type StructuralEquation } from '@dyocense/evidence';
-
-/** The structural model as stored with a graph: equations in causal order. */
-export interface StoredModel {
-  order: string[];
-  equations: StructuralEquation[];
-}
+import { simulate, type CausalGraph, type SimulationResult, type StoredModel } from '@dyocense/evidence';
 
 /** "+20%" → relative 0.2; "-150" → absolute −150 (the metric's unit per day). */
 export const parseChange = (text: string) => (text.endsWith('%') ? { relative: Number(text.slice(0, -1)) / 100 } : { absolute: Number(text) });

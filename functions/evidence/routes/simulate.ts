@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { audit, authenticated, authOf, badRequest, notFound, problems, requireAuth, withTenant, type AppEnv } from '@dyocense/core';
-import { parseChange, simulateOnModel, type StoredModel } from '../what-if';
+import { parseChange, simulateOnModel } from '../what-if';
+import type { StoredModel } from '@dyocense/evidence';
 import { SimulateBody, SimulateView } from '../schema';
 import { insertEstimate, latestGraph } from '../store';
 

@@ -14,5 +14,5 @@ export type { PanelObservation } from './panel';
 export { beforeAfter, type BeforeAfterOptions, type BeforeAfterResult } from './its';
 export { decomposeProduct, decomposeBySegment, type Decomposition, type Contribution, type FactorChange, type SegmentChange } from './drivers';
 export { learnCausalGraph, simulate, type CausalGraph, type CausalEdge, type LearnGraphOptions, type SimulationOptions, type SimulationResult } from './graph';
-export type { InterventionEffect, StructuralEquation } from './sem';
+export type { InterventionEffect, StoredModel, StructuralEquation } from './sem';
 export { seededRandom } from './random';

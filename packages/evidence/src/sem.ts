@@ -21,6 +21,12 @@ export interface LinearSem {
   equations: Map<string, StructuralEquation>;
 }
 
+/** A LinearSem as JSON (as stored with a learned graph): its equations as a list, in causal order. */
+export interface StoredModel {
+  order: string[];
+  equations: StructuralEquation[];
+}
+
 /** Fits each variable on its parents by OLS; valid as a linear SEM when the graph is acyclic. */
 export function fitLinearSem(variables: string[], columns: number[][], edges: { from: string; to: string }[]): LinearSem {
   const pos = new Map(variables.map((v, i) => [v, i]));

@@ -1,6 +1,6 @@
 // The causal graph over a tenant's daily metrics, learned and returned as plain JSON (the fitted
 // model included, so what-ifs need no re-learning).
-import { learnCausalGraph, type CausalGraph, type StructuralEquation } from '@dyocense/evidence';
+import { learnCausalGraph, type CausalGraph, type StoredModel } from '@dyocense/evidence';
 import type { DailyValues } from './series';
 
 export interface GraphInput {
@@ -8,12 +8,6 @@ export interface GraphInput {
   series: { name: string; values: DailyValues }[];
   required: [string, string][];
   forbidden: [string, string][];
-}
-
-/** The structural model as JSON: equations in causal order. */
-export interface StoredModel {
-  order: string[];
-  equations: StructuralEquation[];
 }
 
 export interface GraphResult {

@@ -91,6 +91,25 @@ describe('buckets and aggregation (hand-computed)', () => {
     expect(monthly.series[0]!.points.map((p) => p.value)).toEqual([850, 900]);
   });
 
+  it('counts only the days inside the range in the weeks and months it cuts: the total is the same by day, week or month', async () => {
+    // Thu Jan 29 .. Mon Feb 2: the week of Jan 26 without its Monday to Wednesday (3 × 50), the
+    // week of Feb 2 to its first day, January from the 29th, February to the 2nd.
+    const range = 'metric=revenue&from=2026-01-29&to=2026-02-02';
+    const weekly = await query(owner, `${range}&bucket=week`);
+    expect(weekly.series[0]!.points).toEqual([
+      { bucket: '2026-01-26T00:00:00.000Z', value: 1000 },
+      { bucket: '2026-02-02T00:00:00.000Z', value: 500 },
+    ]);
+    const monthly = await query(owner, `${range}&bucket=month`);
+    expect(monthly.series[0]!.points).toEqual([
+      { bucket: '2026-01-01T00:00:00.000Z', value: 600 },
+      { bucket: '2026-02-01T00:00:00.000Z', value: 900 },
+    ]);
+    expect([weekly.total, monthly.total]).toEqual([1500, 1500]);
+    // Within one week: only the days asked for.
+    expect((await query(owner, 'metric=revenue&from=2026-01-30&to=2026-01-31&bucket=week')).total).toBe(500);
+  });
+
   it('weights averages by count and adds levels across items', async () => {
     const ticket = await query(owner, 'metric=average_ticket&from=2026-01-30&to=2026-01-31&bucket=day');
     expect(ticket.series[0]!.points.map((p) => p.value)).toEqual([10, 10]);
@@ -136,6 +155,20 @@ describe('buckets and aggregation (hand-computed)', () => {
     expect(grouped.total).toBe(35);
     const filtered = await query(owner, 'metric=marketing_spend&from=2026-01-30&to=2026-01-31&filter=channel:instagram');
     expect(filtered.total).toBe(30);
+  });
+
+  it('compares weeks with weeks: the previous period moves back by whole weeks, its cut weeks cut alike', async () => {
+    // Jan 29 .. Feb 2 (5 days) by weeks goes back one week: Jan 22 .. 26, i.e. Thu..Sun of the
+    // week of Jan 19 (Jan 24 and 25: 50 each) and the Monday of the week of Jan 26 (50).
+    const res = await owner.get('/api/metrics/query?metric=revenue&from=2026-01-29&to=2026-02-02&bucket=week&compare=previous_period');
+    const body = (await res.json()) as Query & { comparison: { from: string; to: string; series: Query['series'] } };
+    expect([body.comparison.from, body.comparison.to]).toEqual(['2026-01-22T00:00:00.000Z', '2026-01-27T00:00:00.000Z']);
+    expect(body.comparison.series[0]!.points).toEqual([
+      { bucket: '2026-01-19T00:00:00.000Z', value: 100 },
+      { bucket: '2026-01-26T00:00:00.000Z', value: 50 },
+    ]);
+    expect(body.comparison.total).toBe(150);
+    expect(body.comparison.change).toEqual({ absolute: 1350, percent: 900 });
   });
 
   it('compares with the previous period and with 52 weeks before', async () => {

@@ -50,11 +50,16 @@ export const QueryParams = z.object({
   metric: MetricName,
   from: z.string().min(10).max(40).openapi({ example: '2026-10-01' }),
   to: z.string().min(10).max(40).openapi({ example: '2026-10-31', description: 'Inclusive when a date; exclusive when a date-time.' }),
-  bucket: z.enum(rollupBuckets).default('day'),
+  bucket: z.enum(rollupBuckets).default('day').openapi({
+    description: 'UTC buckets; weeks start on Monday. A week or month the range cuts holds only the days inside the range, so the total does not depend on the bucket.',
+  }),
   aggregation: z.enum(['sum', 'avg', 'min', 'max', 'count', 'last']).optional(),
   groupBy: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/).optional(),
   filter: z.union([z.string(), z.array(z.string())]).optional().openapi({ example: 'channel:instagram' }),
-  compare: z.enum(['previous_period', 'previous_year']).optional(),
+  compare: z.enum(['previous_period', 'previous_year']).optional().openapi({
+    description:
+      'previous_period: the range moved back by the fewest whole buckets that end before it starts (so weeks meet weeks, months meet months); previous_year: 52 weeks back (12 months for monthly buckets). Comparison point i lines up with point i.',
+  }),
 });
 
 const SeriesView = z.object({

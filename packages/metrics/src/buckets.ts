@@ -43,16 +43,24 @@ export function bucketStarts(from: Date, to: Date, bucket: RollupBucket): Date[]
   return out;
 }
 
-/** How far back the comparison period lies: same length before, or a year before. */
-export function comparisonShift(from: Date, to: Date, bucket: RollupBucket, compare: 'previous_period' | 'previous_year'): (d: Date) => Date {
-  if (compare === 'previous_period') {
-    const span = to.getTime() - from.getTime();
-    return (d) => new Date(d.getTime() - span);
+const BUCKET_MS = { hour: HOUR, day: DAY, week: 7 * DAY } as const;
+
+/**
+ * The range a query's range is compared with. Its buckets line up one to one with the range's:
+ * - previous_period: the range moved back by whole buckets, the fewest that reach before its
+ *   start (a 32-day range by weeks goes back 5 weeks, so Monday-weeks meet Monday-weeks and the
+ *   partial weeks at both ends cover the same weekdays; by months, whole calendar months);
+ * - previous_year: 52 weeks back (Saturdays meet Saturdays), or 12 months for monthly buckets.
+ */
+export function comparisonRange(from: Date, to: Date, bucket: RollupBucket, compare: 'previous_period' | 'previous_year'): { from: Date; to: Date } {
+  if (bucket === 'month') {
+    let months = 12;
+    if (compare === 'previous_period') for (months = 1; stepTime(to, 'month', -months) > from; months++);
+    return { from: stepTime(from, 'month', -months), to: stepTime(to, 'month', -months) };
   }
-  // Days and weeks compare to 52 weeks before, so Saturdays meet Saturdays; months to the
-  // same calendar month a year before.
-  if (bucket === 'month') return (d) => new Date(Date.UTC(d.getUTCFullYear() - 1, d.getUTCMonth(), d.getUTCDate(), d.getUTCHours()));
-  return (d) => new Date(d.getTime() - 364 * DAY);
+  const unit = BUCKET_MS[bucket];
+  const back = compare === 'previous_year' ? 364 * DAY : Math.ceil((to.getTime() - from.getTime()) / unit) * unit;
+  return { from: new Date(from.getTime() - back), to: new Date(to.getTime() - back) };
 }
 
 /** The time `steps` intervals of `interval` after `from`; months keep the day of month, clamped to the month's end. */

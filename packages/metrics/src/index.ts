@@ -1,6 +1,6 @@
 export { builtinMetrics, builtinByName, type MetricDefinition } from './catalog';
 export { dimensionsKey, DIMENSION_NAME } from './dimensions';
-export { bucketStart, bucketStarts, nextBucket, comparisonShift, stepTime } from './buckets';
+export { bucketStart, bucketStarts, nextBucket, comparisonRange, stepTime } from './buckets';
 export { loadCatalog, defineMetric } from './store/catalog';
 export { checkPoints, checkPoint, isProblem, pointIdentity, type PointInput, type CleanPoint, type PointProblem } from './store/points';
 export { ensurePartitions, writePoints, ingestChecked, type IngestResult } from './store/ingest';

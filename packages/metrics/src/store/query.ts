@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { executeRows, type Tx } from '@dyocense/core';
 import type { RollupBucket } from '@dyocense/db';
-import { bucketStarts, comparisonShift } from '../buckets';
+import { bucketStart, bucketStarts, comparisonRange, nextBucket } from '../buckets';
 import type { MetricDefinition } from '../catalog';
 
 export type QueryAggregation = 'sum' | 'avg' | 'min' | 'max' | 'count' | 'last';
@@ -79,22 +79,50 @@ interface Row extends Record<string, unknown> {
   count: number;
 }
 
+const ts = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
+/** Stored rollup rows of one bucket size starting in [from, to). */
+const storedRows = (metric: string, bucket: RollupBucket, from: Date, to: Date) =>
+  sql`select bucket_start, dims_key, dimensions, sum, count, min, max, last_value from metric_rollups
+    where metric = ${metric} and bucket = ${bucket} and bucket_start >= ${ts(from)} and bucket_start < ${ts(to)}`;
+
+/** Weeks or months made from the stored days in the given day ranges (the aggregates compose). */
+const rowsFromDays = (metric: string, bucket: RollupBucket, ranges: [Date, Date][]) =>
+  sql`select date_trunc(${bucket}, d.bucket_start, 'UTC') as bucket_start, d.dims_key, (array_agg(d.dimensions))[1] as dimensions,
+      sum(d.sum) as sum, sum(d.count) as count, min(d.min) as min, max(d.max) as max,
+      (array_agg(d.last_value order by d.last_time desc))[1] as last_value
+    from metric_rollups d
+    where d.metric = ${metric} and d.bucket = 'day'
+      and (${sql.join(ranges.map(([from, to]) => sql`(d.bucket_start >= ${ts(from)} and d.bucket_start < ${ts(to)})`), sql` or `)})
+    group by 1, d.dims_key`;
+
 /**
- * The bucket rows of a period, shaped like metric_rollups (one row per series and bucket).
- * Hours are aggregated from the points (they are not stored); the rest are stored rollups.
+ * The bucket rows of a period, shaped like metric_rollups (one row per series and bucket),
+ * holding only what lies in the period: a week or month the period cuts is made from its
+ * days inside the period, so a range's total is the same whatever the bucket size. Whole
+ * weeks and months are the stored rollups. Days are the finest stored grain (a day the
+ * period starts or ends in counts whole); hours are aggregated from the points.
  */
 function bucketRows(q: MetricQuery, from: Date, to: Date): SQL {
-  const start = sql`${from.toISOString()}::timestamptz`;
-  const end = sql`${to.toISOString()}::timestamptz`;
-  if (q.bucket !== 'hour') {
-    return sql`select * from metric_rollups
-      where metric = ${q.metric.name} and bucket = ${q.bucket} and bucket_start >= ${start} and bucket_start < ${end}`;
+  const metric = q.metric.name;
+  if (q.bucket === 'hour') {
+    return sql`select date_trunc('hour', m.time, 'UTC') as bucket_start, m.dims_key, m.dimensions, sum(m.value) as sum, count(*) as count,
+        min(m.value) as min, max(m.value) as max, (array_agg(m.value order by m.time desc, m.source))[1] as last_value
+      from business_metrics m
+      where m.metric = ${metric} and m.time >= ${ts(from)} and m.time < ${ts(to)}
+      group by m.dims_key, m.dimensions, 1`;
   }
-  return sql`select date_trunc('hour', m.time, 'UTC') as bucket_start, m.dimensions, sum(m.value) as sum, count(*) as count,
-      min(m.value) as min, max(m.value) as max, (array_agg(m.value order by m.time desc, m.source))[1] as last_value
-    from business_metrics m
-    where m.metric = ${q.metric.name} and m.time >= ${start} and m.time < ${end}
-    group by m.dims_key, m.dimensions, 1`;
+  const firstDay = bucketStart(from, 'day');
+  if (q.bucket === 'day') return storedRows(metric, 'day', firstDay, to);
+  const head = bucketStart(firstDay, q.bucket);
+  const wholeFrom = head.getTime() === firstDay.getTime() ? head : nextBucket(head, q.bucket);
+  const wholeTo = bucketStart(to, q.bucket);
+  if (wholeFrom >= wholeTo) return rowsFromDays(metric, q.bucket, [[firstDay, to]]);
+  const cut: [Date, Date][] = [];
+  if (firstDay < wholeFrom) cut.push([firstDay, wholeFrom]);
+  if (wholeTo < to) cut.push([wholeTo, to]);
+  const whole = storedRows(metric, q.bucket, wholeFrom, wholeTo);
+  return cut.length ? sql`${whole} union all ${rowsFromDays(metric, q.bucket, cut)}` : whole;
 }
 
 /**
@@ -176,11 +204,8 @@ function periodTotal(agg: QueryAggregation, rows: Row[], series: Series[]): numb
 export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> {
   const agg = q.aggregation ?? q.metric.aggregation;
   const starts = bucketStarts(q.from, q.to, q.bucket);
-  const shift = q.compare ? comparisonShift(q.from, q.to, q.bucket, q.compare) : null;
-  const cStarts = shift ? starts.map(shift) : [];
-  const periods = [{ from: starts[0] ?? q.from, to: q.to }];
-  if (shift) periods.push({ from: cStarts[0] ?? shift(q.from), to: shift(q.to) });
-  const [rows = [], cRows = []] = await readPeriods(tx, q, agg, periods);
+  const compared = q.compare ? comparisonRange(q.from, q.to, q.bucket, q.compare) : null;
+  const [rows = [], cRows = []] = await readPeriods(tx, q, agg, compared ? [{ from: q.from, to: q.to }, compared] : [{ from: q.from, to: q.to }]);
   const series = toSeries(q, agg, rows, starts);
   const result: QueryResult = {
     metric: q.metric.name,
@@ -193,17 +218,15 @@ export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> 
     series,
     total: periodTotal(agg, rows, series),
   };
-  if (q.compare && shift) {
-    const cFrom = shift(q.from);
-    const cTo = shift(q.to);
+  if (q.compare && compared) {
     // Comparison points carry their own dates; position i lines up with current bucket i.
-    const cSeries = toSeries(q, agg, cRows, cStarts);
+    const cSeries = toSeries(q, agg, cRows, bucketStarts(compared.from, compared.to, q.bucket));
     const cTotal = periodTotal(agg, cRows, cSeries);
     const absolute = result.total !== null && cTotal !== null ? result.total - cTotal : null;
     result.comparison = {
       kind: q.compare,
-      from: cFrom.toISOString(),
-      to: cTo.toISOString(),
+      from: compared.from.toISOString(),
+      to: compared.to.toISOString(),
       series: cSeries,
       total: cTotal,
       change: { absolute, percent: absolute !== null && cTotal ? (absolute / Math.abs(cTotal)) * 100 : null },

@@ -97,13 +97,13 @@ describe('buckets and aggregation (hand-computed)', () => {
     const range = 'metric=revenue&from=2026-01-29&to=2026-02-02';
     const weekly = await query(owner, `${range}&bucket=week`);
     expect(weekly.series[0]!.points).toEqual([
-      { bucket: '2026-01-26T00:00:00.000Z', value: 1000 },
-      { bucket: '2026-02-02T00:00:00.000Z', value: 500 },
+      { bucket: '2026-01-26T00:00:00.000Z', value: 1000, partial: true },
+      { bucket: '2026-02-02T00:00:00.000Z', value: 500, partial: true },
     ]);
     const monthly = await query(owner, `${range}&bucket=month`);
     expect(monthly.series[0]!.points).toEqual([
-      { bucket: '2026-01-01T00:00:00.000Z', value: 600 },
-      { bucket: '2026-02-01T00:00:00.000Z', value: 900 },
+      { bucket: '2026-01-01T00:00:00.000Z', value: 600, partial: true },
+      { bucket: '2026-02-01T00:00:00.000Z', value: 900, partial: true },
     ]);
     expect([weekly.total, monthly.total]).toEqual([1500, 1500]);
     // Within one week: only the days asked for.
@@ -164,8 +164,8 @@ describe('buckets and aggregation (hand-computed)', () => {
     const body = (await res.json()) as Query & { comparison: { from: string; to: string; series: Query['series'] } };
     expect([body.comparison.from, body.comparison.to]).toEqual(['2026-01-22T00:00:00.000Z', '2026-01-27T00:00:00.000Z']);
     expect(body.comparison.series[0]!.points).toEqual([
-      { bucket: '2026-01-19T00:00:00.000Z', value: 100 },
-      { bucket: '2026-01-26T00:00:00.000Z', value: 50 },
+      { bucket: '2026-01-19T00:00:00.000Z', value: 100, partial: true },
+      { bucket: '2026-01-26T00:00:00.000Z', value: 50, partial: true },
     ]);
     expect(body.comparison.total).toBe(150);
     expect(body.comparison.change).toEqual({ absolute: 1350, percent: 900 });
@@ -214,6 +214,7 @@ describe('ingest', () => {
       ['metric=revenue&from=2026-02-01&to=2026-01-01', 'to'],
       ['metric=revenue&from=2020-01-01&to=2026-01-01&bucket=hour', 'bucket'],
       ['metric=revenue&from=2026-01-01&to=2026-01-02&filter=channel', 'filter'],
+      ['metric=revenue&from=2026-01-01&to=2026-01-02&group_by=channel', 'group_by'],
     ] as const) {
       const res = await owner.get(`/api/metrics/query?${qs}`);
       expect(res.status, qs).toBe(400);

@@ -60,11 +60,19 @@ export const QueryParams = z.object({
     description:
       'previous_period: the range moved back by the fewest whole buckets that end before it starts (so weeks meet weeks, months meet months); previous_year: 52 weeks back (12 months for monthly buckets). Comparison point i lines up with point i.',
   }),
-});
+})
+  // A misspelt parameter (group_by for groupBy) is named in a 400, not silently ignored.
+  .strict();
 
 const SeriesView = z.object({
   group: z.string().nullable(),
-  points: z.array(z.object({ bucket: z.string(), value: z.number().nullable() })),
+  points: z.array(
+    z.object({
+      bucket: z.string(),
+      value: z.number().nullable(),
+      partial: z.literal(true).optional().openapi({ description: 'The range cuts this bucket: the value covers only the part inside the range.' }),
+    }),
+  ),
   total: z.number().nullable(),
 });
 

@@ -34,6 +34,14 @@ export function formatDay(day: string, options: { year?: boolean } = { year: tru
   return date.toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: options.year ? 'numeric' : undefined, timeZone: 'UTC' });
 }
 
+/** The first day (YYYY-MM-DD) of the week (from Monday) or month holding `day`; other buckets start on the day itself. */
+export function bucketStartDay(day: string, bucket: 'hour' | 'day' | 'week' | 'month'): string {
+  if (bucket === 'month') return `${day.slice(0, 7)}-01`;
+  if (bucket !== 'week') return day;
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(d.getTime() - ((d.getUTCDay() + 6) % 7) * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** YYYY-MM-DD of the day `days` before today (UTC), the way the API takes ranges. */
 export function dayOffset(days: number, from = new Date()): string {
   return new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()) - days * 86_400_000).toISOString().slice(0, 10);

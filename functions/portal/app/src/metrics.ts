@@ -14,6 +14,8 @@ export interface MetricDefinition {
 export interface SeriesPoint {
   bucket: string;
   value: number | null;
+  /** The range cuts this bucket: the value is for the part inside it. */
+  partial?: true;
 }
 
 export interface Series {

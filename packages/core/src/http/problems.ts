@@ -11,10 +11,12 @@ export function problemResponse(c: Context, problem: HttpProblem): Response {
 }
 
 export function fieldErrorsOf(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.') || '(body)',
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = issue.path.map(String).join('.');
+    // One error per unknown field, named by its own path (zod reports them together, at the parent).
+    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'not taken by this endpoint' }));
+    return [{ path: path || '(body)', message: issue.message }];
+  });
 }
 
 /** zod-openapi's hook: a request that fails its schema becomes a 400 naming each field. */

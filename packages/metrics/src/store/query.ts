@@ -22,6 +22,8 @@ export interface MetricQuery {
 export interface SeriesPoint {
   bucket: string;
   value: number | null;
+  /** Present (true) when the range cuts the bucket: its value covers only the part inside the range. */
+  partial?: true;
 }
 
 export interface Series {
@@ -164,7 +166,16 @@ function totalOf(agg: QueryAggregation, rows: Row[], points: SeriesPoint[]): num
   }
 }
 
-function toSeries(q: MetricQuery, agg: QueryAggregation, rows: Row[], starts: Date[], label: (d: Date) => Date = (d) => d): Series[] {
+/** The days a range touches, whole: the finest grain of the stored rollups. */
+function wholeDays(range: { from: Date; to: Date }): [Date, Date] {
+  const lastDay = bucketStart(range.to, 'day');
+  return [bucketStart(range.from, 'day'), lastDay < range.to ? nextBucket(lastDay, 'day') : range.to];
+}
+
+/** One series per group, a point per bucket of the range; the buckets the range cuts are marked partial. */
+function toSeries(q: MetricQuery, agg: QueryAggregation, rows: Row[], range: { from: Date; to: Date }): Series[] {
+  const starts = bucketStarts(range.from, range.to, q.bucket);
+  const [from, to] = q.bucket === 'hour' ? [range.from, range.to] : wholeDays(range);
   const groups = new Map<string | null, Row[]>();
   for (const r of rows) {
     const key = r.grp ?? null;
@@ -176,7 +187,11 @@ function toSeries(q: MetricQuery, agg: QueryAggregation, rows: Row[], starts: Da
     .sort(([a], [b]) => String(a).localeCompare(String(b)))
     .map(([group, groupRows]) => {
       const byStart = new Map(groupRows.map((r) => [new Date(r.bucket_start).getTime(), r.value === null ? null : Number(r.value)]));
-      const points = starts.map((s) => ({ bucket: label(s).toISOString(), value: byStart.get(s.getTime()) ?? null }));
+      const points = starts.map((start) => {
+        const point: SeriesPoint = { bucket: start.toISOString(), value: byStart.get(start.getTime()) ?? null };
+        if (start < from || nextBucket(start, q.bucket) > to) point.partial = true;
+        return point;
+      });
       return { group, points, total: totalOf(agg, groupRows, points) };
     });
 }
@@ -203,10 +218,9 @@ function periodTotal(agg: QueryAggregation, rows: Row[], series: Series[]): numb
 /** A metric over a range in buckets, optionally grouped, filtered and compared. From rollups (hours from the points). */
 export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> {
   const agg = q.aggregation ?? q.metric.aggregation;
-  const starts = bucketStarts(q.from, q.to, q.bucket);
   const compared = q.compare ? comparisonRange(q.from, q.to, q.bucket, q.compare) : null;
   const [rows = [], cRows = []] = await readPeriods(tx, q, agg, compared ? [{ from: q.from, to: q.to }, compared] : [{ from: q.from, to: q.to }]);
-  const series = toSeries(q, agg, rows, starts);
+  const series = toSeries(q, agg, rows, q);
   const result: QueryResult = {
     metric: q.metric.name,
     unit: q.metric.unit,
@@ -220,7 +234,7 @@ export async function queryMetric(tx: Tx, q: MetricQuery): Promise<QueryResult> 
   };
   if (q.compare && compared) {
     // Comparison points carry their own dates; position i lines up with current bucket i.
-    const cSeries = toSeries(q, agg, cRows, bucketStarts(compared.from, compared.to, q.bucket));
+    const cSeries = toSeries(q, agg, cRows, compared);
     const cTotal = periodTotal(agg, cRows, cSeries);
     const absolute = result.total !== null && cTotal !== null ? result.total - cTotal : null;
     result.comparison = {

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ChartSeries, LineChart } from '../components/LineChart';
 import { LoadState } from '../components/LoadState';
 import { MetricSelect } from '../components/MetricSelect';
-import { dayOffset, formatChange, formatDay, formatValue } from '../format';
+import { bucketStartDay, dayOffset, formatChange, formatDay, formatValue } from '../format';
 import { useLoad } from '../load';
 import { type Bucket, type Compare, type QueryParams, type QueryResult, exportUrl, fetchCatalog, queryMetric } from '../metrics';
 
@@ -24,7 +24,8 @@ export function MetricsPage() {
   // What is typed lives in its own state, so a re-render while a query loads never wipes it;
   // the query follows when the field is left or Enter is pressed.
   const [groupDraft, setGroupDraft] = useState('');
-  const params: QueryParams = { metric, from: dayOffset(days), to: dayOffset(1), bucket, compare: compare || undefined, groupBy: groupBy || undefined };
+  // The range starts with a whole week or month; only the one in progress is cut.
+  const params: QueryParams = { metric, from: bucketStartDay(dayOffset(days), bucket), to: dayOffset(1), bucket, compare: compare || undefined, groupBy: groupBy || undefined };
   const [result, reloadResult] = useLoad(() => queryMetric(params), [metric, days, bucket, compare, groupBy]);
 
   return (
@@ -125,7 +126,10 @@ function MetricResult({ result, params, label }: { result: QueryResult; params: 
           <tbody>
             {buckets.map((b, i) => (
               <tr key={b}>
-                <td>{formatDay(b)}</td>
+                <td>
+                  {formatDay(b)}
+                  {result.series[0]?.points[i]?.partial && <span class="muted"> (part of the {result.bucket})</span>}
+                </td>
                 {result.series.map((s) => (
                   <td key={s.group ?? 'value'}>{formatValue(s.points[i]?.value, result.unit)}</td>
                 ))}

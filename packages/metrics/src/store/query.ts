@@ -98,6 +98,12 @@ const rowsFromDays = (metric: string, bucket: RollupBucket, ranges: [Date, Date]
       and (${sql.join(ranges.map(([from, to]) => sql`(d.bucket_start >= ${ts(from)} and d.bucket_start < ${ts(to)})`), sql` or `)})
     group by 1, d.dims_key`;
 
+/** The days a range touches, whole: the finest grain of the stored rollups. */
+function wholeDays(range: { from: Date; to: Date }): [Date, Date] {
+  const lastDay = bucketStart(range.to, 'day');
+  return [bucketStart(range.from, 'day'), lastDay < range.to ? nextBucket(lastDay, 'day') : range.to];
+}
+
 /**
  * The bucket rows of a period, shaped like metric_rollups (one row per series and bucket),
  * holding only what lies in the period: a week or month the period cuts is made from its
@@ -114,15 +120,15 @@ function bucketRows(q: MetricQuery, from: Date, to: Date): SQL {
       where m.metric = ${metric} and m.time >= ${ts(from)} and m.time < ${ts(to)}
       group by m.dims_key, m.dimensions, 1`;
   }
-  const firstDay = bucketStart(from, 'day');
-  if (q.bucket === 'day') return storedRows(metric, 'day', firstDay, to);
+  const [firstDay, end] = wholeDays({ from, to });
+  if (q.bucket === 'day') return storedRows(metric, 'day', firstDay, end);
   const head = bucketStart(firstDay, q.bucket);
   const wholeFrom = head.getTime() === firstDay.getTime() ? head : nextBucket(head, q.bucket);
-  const wholeTo = bucketStart(to, q.bucket);
-  if (wholeFrom >= wholeTo) return rowsFromDays(metric, q.bucket, [[firstDay, to]]);
+  const wholeTo = bucketStart(end, q.bucket);
+  if (wholeFrom >= wholeTo) return rowsFromDays(metric, q.bucket, [[firstDay, end]]);
   const cut: [Date, Date][] = [];
   if (firstDay < wholeFrom) cut.push([firstDay, wholeFrom]);
-  if (wholeTo < to) cut.push([wholeTo, to]);
+  if (wholeTo < end) cut.push([wholeTo, end]);
   const whole = storedRows(metric, q.bucket, wholeFrom, wholeTo);
   return cut.length ? sql`${whole} union all ${rowsFromDays(metric, q.bucket, cut)}` : whole;
 }
@@ -164,12 +170,6 @@ function totalOf(agg: QueryAggregation, rows: Row[], points: SeriesPoint[]): num
     case 'last':
       return values.at(-1) ?? null;
   }
-}
-
-/** The days a range touches, whole: the finest grain of the stored rollups. */
-function wholeDays(range: { from: Date; to: Date }): [Date, Date] {
-  const lastDay = bucketStart(range.to, 'day');
-  return [bucketStart(range.from, 'day'), lastDay < range.to ? nextBucket(lastDay, 'day') : range.to];
 }
 
 /** One series per group, a point per bucket of the range; the buckets the range cuts are marked partial. */

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DatabaseKind, Tx } from '@dyocense/core';
+import type { RollupBucket } from '@dyocense/db';
+import { bucketStart } from '../buckets';
 import { copyIn, CopyLines, copyText, insertJsonRecords } from './bulk-stage';
 import type { CleanPoint } from './points';
 
@@ -116,17 +118,9 @@ export class DayTotals {
   }
 }
 
-export type RollupBucket = 'day' | 'week' | 'month';
-export type BucketTotal = DayTotal & { bucket: RollupBucket };
-
-const DAY_MS = 86_400_000;
-
-/** Start of the ISO week (Monday, UTC) and of the month of a day start, as date_trunc gives them. */
-function weekStart(dayStart: string): string {
-  const ms = Date.parse(dayStart);
-  return new Date(ms - ((new Date(ms).getUTCDay() + 6) % 7) * DAY_MS).toISOString();
-}
-const monthStart = (dayStart: string) => `${dayStart.slice(0, 7)}-01T00:00:00.000Z`;
+/** The buckets metric_rollups stores (hours are read from the points). */
+export type StoredBucket = Exclude<RollupBucket, 'hour'>;
+export type BucketTotal = DayTotal & { bucket: StoredBucket };
 
 /**
  * The day totals with their weeks and months: the aggregates compose (sums and counts add,
@@ -135,7 +129,8 @@ const monthStart = (dayStart: string) => `${dayStart.slice(0, 7)}-01T00:00:00.00
  */
 export function withWeeksAndMonths(days: DayTotal[]): BucketTotal[] {
   const periods = new Map<string, BucketTotal>();
-  const fold = (bucket: RollupBucket, start: string, d: DayTotal) => {
+  const fold = (bucket: StoredBucket, d: DayTotal) => {
+    const start = bucketStart(new Date(d.start), bucket).toISOString();
     const key = `${bucket}\u0000${d.metric}\u0000${d.dims_key}\u0000${start}`;
     const total = periods.get(key);
     if (!total) {
@@ -147,8 +142,8 @@ export function withWeeksAndMonths(days: DayTotal[]): BucketTotal[] {
   // Days in time order, so each week's and month's sum adds its days in order.
   const sorted = [...days].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   for (const d of sorted) {
-    fold('week', weekStart(d.start), d);
-    fold('month', monthStart(d.start), d);
+    fold('week', d);
+    fold('month', d);
   }
   return [...days.map((d) => ({ ...d, bucket: 'day' as const })), ...periods.values()];
 }

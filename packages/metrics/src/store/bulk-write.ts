@@ -101,13 +101,12 @@ export async function collectSeries(tx: Tx, tenantId: string, known: SeriesSpan[
     await tx.execute(sql`insert into ${SERIES} as s (metric, dims_key, dimensions, t0, t1)
       select metric, dims_key, min(dimensions::text)::jsonb, min(time), max(time) from ${stage} group by metric, dims_key
       on conflict (metric, dims_key) do update set t0 = least(s.t0, excluded.t0), t1 = greatest(s.t1, excluded.t1)`);
-  }
-  if (totalsKept) {
-      await tx.execute(sql`update ${SERIES} s set fresh = not exists (
-        select 1 from metric_rollups r
-        where r.tenant_id = ${tenantId}::uuid and r.metric = s.metric and r.bucket = 'day' and r.dims_key = s.dims_key
-          and r.bucket_start >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
-          and r.bucket_start < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month'))`);
+  } else {
+    await tx.execute(sql`update ${SERIES} s set fresh = not exists (
+      select 1 from metric_rollups r
+      where r.tenant_id = ${tenantId}::uuid and r.metric = s.metric and r.bucket = 'day' and r.dims_key = s.dims_key
+        and r.bucket_start >= least(date_trunc('week', s.t0, 'UTC'), date_trunc('month', s.t0, 'UTC'))
+        and r.bucket_start < greatest(date_trunc('week', s.t1, 'UTC') + interval '1 week', date_trunc('month', s.t1, 'UTC') + interval '1 month'))`);
   }
   const [row] = await executeRows<{ series: number; fresh: number; metrics: string[] | null; from: string | Date | null; to: string | Date | null }>(
     tx,
